@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct FactCheck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factcheck",
+        abstract: "An offline AI fact-checker.",
+        subcommands: []
+    )
+}

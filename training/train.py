@@ -197,7 +197,7 @@ def fit_temperature(logits, labels):
         loss.backward()
         return loss
     opt.step(closure)
-    t = float(logt.exp())
+    t = float(logt.detach().exp())
     if not (0.05 < t < 20) or F.cross_entropy(logits / t, y) > min(nll) + 1e-6:
         t = t0
     return t, F.cross_entropy(logits, y).item(), F.cross_entropy(logits / t, y).item()
@@ -423,6 +423,7 @@ def export_model(state_dict, base_dir, out_dir, calib, args):
                if v.is_floating_point()}
     tmp = os.path.join(out_dir, "model.safetensors.tmp")
     save_file(tensors, tmp, metadata={"format": "pt"})
+    os.chmod(tmp, 0o644)
     os.replace(tmp, os.path.join(out_dir, "model.safetensors"))
     with open(os.path.join(base_dir, "config.json")) as f:
         cfg = json.load(f)

@@ -1,11 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The numeric targets are optimised even in debug builds: tests run real models through them.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
 let package = Package(
     name: "FactCheck",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "factcheck", targets: ["FactCheckCLI"]),
+        .library(name: "Tokenizers", targets: ["Tokenizers"]),
         .library(name: "Inference", targets: ["Inference"]),
     ],
     dependencies: [
@@ -13,7 +17,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "Inference", dependencies: ["CBLAS"]),
+        .target(name: "Tokenizers", swiftSettings: optimized),
+        .target(name: "Inference", dependencies: ["CBLAS", "Tokenizers"], swiftSettings: optimized),
         .executableTarget(
             name: "FactCheckCLI",
             dependencies: [
@@ -21,6 +26,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
     ]
 )

@@ -5,6 +5,6 @@ struct FactCheck: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factcheck",
         abstract: "An offline AI fact-checker.",
-        subcommands: []
+        subcommands: [SetupCommand.self, ModelsCommand.self]
     )
 }

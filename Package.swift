@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "Tokenizers", swiftSettings: optimized),
         .target(name: "Inference", dependencies: ["CBLAS", "Tokenizers"], swiftSettings: optimized),
         .target(name: "Verification", dependencies: ["FactCheckCore", "Inference"]),
+        .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json")]),
         .executableTarget(
             name: "FactCheckCLI",
             dependencies: [
@@ -34,6 +35,7 @@ let package = Package(
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages"]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
     ]
 )

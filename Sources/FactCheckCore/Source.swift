@@ -1,0 +1,64 @@
+import Foundation
+
+/// A document evidence comes from.
+public struct Source: Sendable, Codable, Equatable, Identifiable {
+    public let id: SourceID
+    public var url: String
+    public var title: String
+    public var publisher: String?
+    /// Host name without `www.`, e.g. `en.wikipedia.org`.
+    public var domain: String
+    public var published: Date?
+    public var retrieved: Date?
+    public var license: String?
+
+    public init(id: SourceID, url: String, title: String, publisher: String? = nil, domain: String,
+                published: Date? = nil, retrieved: Date? = nil, license: String? = nil) {
+        self.id = id
+        self.url = url
+        self.title = title
+        self.publisher = publisher
+        self.domain = domain
+        self.published = published
+        self.retrieved = retrieved
+        self.license = license
+    }
+}
+
+/// A short span of a source (one to three sentences) that the verifier reads.
+public struct Passage: Sendable, Codable, Equatable, Identifiable {
+    public let id: PassageID
+    public let sourceID: SourceID
+    /// Position of the passage within its source (0-based).
+    public var index: Int
+    public var text: String
+
+    public init(id: PassageID, sourceID: SourceID, index: Int, text: String) {
+        self.id = id
+        self.sourceID = sourceID
+        self.index = index
+        self.text = text
+    }
+}
+
+/// A passage found for a claim, with how it was found.
+public struct RetrievedPassage: Sendable, Codable, Equatable {
+    public var passage: Passage
+    public var source: Source
+    /// Reciprocal-rank-fusion score over the lexical and dense rankings (higher is more relevant).
+    public var relevance: Double
+    /// 1-based ranks in the BM25 and dense rankings, when the passage appeared in them.
+    public var lexicalRank: Int?
+    public var denseRank: Int?
+    /// Cosine similarity of the claim's and passage's embeddings.
+    public var similarity: Double?
+
+    public init(passage: Passage, source: Source, relevance: Double, lexicalRank: Int? = nil, denseRank: Int? = nil, similarity: Double? = nil) {
+        self.passage = passage
+        self.source = source
+        self.relevance = relevance
+        self.lexicalRank = lexicalRank
+        self.denseRank = denseRank
+        self.similarity = similarity
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Turns what a user typed into the claim to test (questions → statements, hedges removed).
+public protocol ClaimNormalizer: Sendable {
+    func normalize(_ text: String) throws -> Claim
+}
+
+/// Finds passages relevant to a claim.
+public protocol EvidenceRetriever: Sendable {
+    func retrieve(for claim: Claim, limit: Int) async throws -> [RetrievedPassage]
+}
+
+/// Judges how credible a source is.
+public protocol CredibilityScorer: Sendable {
+    func credibility(of source: Source) -> Credibility
+}
+
+/// Says whether each passage supports, refutes or says nothing about a statement.
+public protocol StanceClassifier: Sendable {
+    func stances(of passages: [String], toward statement: String) async throws -> [StanceProbabilities]
+}
+
+/// Decides a verdict from the weighed evidence.
+public protocol VerdictAggregator: Sendable {
+    func decide(_ claim: Claim, evidence: [Evidence]) -> VerdictDecision
+}
+
+/// Writes the report: summary, facts with citations, analysis, conclusion and sources.
+public protocol ReportWriter: Sendable {
+    func write(_ claim: Claim, decision: VerdictDecision, evidence: [Evidence], date: Date) async throws -> Report
+}

@@ -14,13 +14,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "FactCheckCore"),
+        .target(name: "FactCheckCore", swiftSettings: optimized),
         .target(name: "Tokenizers", swiftSettings: optimized),
-        .target(name: "Inference", dependencies: ["CBLAS", "Tokenizers"], swiftSettings: optimized),
+        .target(name: "Inference", dependencies: ["FactCheckCore", "CBLAS", "Tokenizers"], swiftSettings: optimized),
         .target(name: "Verification", dependencies: ["FactCheckCore", "Inference"]),
+        .target(name: "Store", dependencies: ["FactCheckCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store"]),
+        .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
         .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json")]),
         .executableTarget(
             name: "FactCheckCLI",
@@ -28,14 +32,19 @@ let package = Package(
                 "FactCheckCore",
                 "Inference",
                 "Verification",
+                "Stages",
+                "Store",
+                "Ingestion",
+                "Retrieval",
                 "CBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InferenceTests", dependencies: ["FactCheckCore", "Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval"]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
     ]
 )

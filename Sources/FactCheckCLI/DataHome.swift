@@ -4,13 +4,14 @@ import Inference
 /// `$FACTCHECK_HOME` (default `./.factcheck`): installed models, the database and caches.
 struct DataHome {
     let root: URL
+    let models: URL
 
-    init(path: String? = nil) {
+    /// - Parameter models: where models live, when not under `root` (evaluation homes share the main models).
+    init(path: String? = nil, models: URL? = nil) {
         let chosen = path ?? ProcessInfo.processInfo.environment["FACTCHECK_HOME"] ?? ".factcheck"
         root = URL(fileURLWithPath: chosen, isDirectory: true).standardizedFileURL
+        self.models = models ?? root.appendingPathComponent("models", isDirectory: true)
     }
-
-    var models: URL { root.appendingPathComponent("models", isDirectory: true) }
 
     /// The model store, looking for bundled models in the current directory and above the executable.
     var modelStore: ModelStore {

@@ -18,7 +18,9 @@ struct EvalCommand: AsyncParsableCommand {
     @OptionGroup var home: HomeOptions
     @Argument(help: "A JSONL file.") var file: String
     @Option(help: "nli or claims.") var format: String = "nli"
-    @Option(help: "claims format: gold (the claim's own evidence).") var mode: String = "gold"
+    @Option(help: "claims format: gold (the claim's own evidence) or retrieve (search --corpus with the full pipeline).") var mode: String = "gold"
+    @Option(help: "retrieve mode: a JSONL corpus ({id, title, text, …} per line) to ingest and search.") var corpus: String?
+    @Option(help: "Write an HTML page with a confusion heat map and a reliability diagram to this folder.") var report: String?
     @Option(help: "Keep records whose split field equals this.") var split: String?
     @Option(help: "Keep these gold labels (comma-separated) and decide only among them.") var labels: String?
     @Flag(help: "claims format: score each evidence item against its own evidence_label.") var perEvidence = false
@@ -29,7 +31,11 @@ struct EvalCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard let format = EvalRecords.Format(rawValue: format) else { throw ValidationError("--format must be nli or claims.") }
-        guard mode == "gold" else { throw ValidationError("--mode \(mode) is not available yet; use gold.") }
+        guard mode == "gold" || mode == "retrieve" else { throw ValidationError("--mode must be gold or retrieve.") }
+        if mode == "retrieve" {
+            guard format == .claims, corpus != nil else { throw ValidationError("--mode retrieve needs --format claims and --corpus FILE.") }
+            guard !perEvidence else { throw ValidationError("--per-evidence applies to gold mode.") }
+        }
         if perEvidence, format != .claims { throw ValidationError("--per-evidence applies to --format claims.") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
         if let labels, labels.split(separator: ",").count < 2 { throw ValidationError("--labels needs at least two labels.") }
@@ -52,25 +58,52 @@ struct EvalCommand: AsyncParsableCommand {
         if let limit { records.items = SeededSample.take(limit, from: records.items) }
         guard !records.items.isEmpty else { throw EvalError("\(file): no items with labels \(labelNames) to score") }
 
-        let directory = FileManager.default.fileExists(atPath: verifier) ? URL(fileURLWithPath: verifier)
-            : home.dataHome.models.appendingPathComponent(verifier)
-        let model = try NLIVerifier(directory: directory, threadCount: threads)
         var gold: [Int] = [], predicted: [Int] = [], confidence: [Double] = [], latencies: [Double] = []
-        for item in records.items {
-            let start = DispatchTime.now()
-            let (index, probability) = try decide(item, model: model, among: stanceOrder)
-            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
-            gold.append(labelNames.firstIndex(of: item.gold)!)
-            predicted.append(index)
-            confidence.append(probability)
+        var recallHits = 0, recallScored = 0
+        if mode == "retrieve" {
+            let pipeline = try await retrievalPipeline()
+            for item in records.items {
+                let start = DispatchTime.now()
+                let (assessment, _) = try await pipeline.assess(item.claim)
+                latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+                // Misleading (conflicting evidence) counts as not enough information when it is not a scored label.
+                var label = assessment.decision.verdict.benchmarkLabel
+                if !labelNames.contains(label) { label = "NOT_ENOUGH_INFO" }
+                gold.append(labelNames.firstIndex(of: item.gold)!)
+                predicted.append(labelNames.firstIndex(of: label) ?? labelNames.count - 1)
+                confidence.append(assessment.decision.confidence)
+                if !item.goldDocuments.isEmpty {
+                    recallScored += 1
+                    let top = assessment.evidence.prefix(5).map(\.source.id.rawValue)
+                    if top.contains(where: { id in item.goldDocuments.contains(id) || item.goldDocuments.contains(String(id.drop { $0 != ":" }.dropFirst())) }) {
+                        recallHits += 1
+                    }
+                }
+            }
+        } else {
+            let model = try NLIVerifier(directory: home.dataHome.installedModel(verifier), threadCount: threads)
+            for item in records.items {
+                let start = DispatchTime.now()
+                let (index, probability) = try decide(item, model: model, among: stanceOrder)
+                latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+                gold.append(labelNames.firstIndex(of: item.gold)!)
+                predicted.append(index)
+                confidence.append(probability)
+            }
         }
         let metrics = ClassificationMetrics(labels: labelNames, gold: gold, predicted: predicted, confidence: confidence)
+        if let report {
+            try EvalReportPage(title: "\(URL(fileURLWithPath: file).lastPathComponent) (\(format.rawValue), \(mode))", metrics: metrics,
+                               correct: zip(gold, predicted).map { $0 == $1 }, confidence: confidence)
+                .write(to: URL(fileURLWithPath: report))
+        }
         let sorted = latencies.sorted()
         let latency = ["p50": sorted[sorted.count / 2], "p95": sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]]
         if json {
             var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(metrics)) as! [String: Any]
             object["latency_ms"] = latency
             object["conflicting_excluded"] = conflicting.count
+            if recallScored > 0 { object["recall_at_5"] = Double(recallHits) / Double(recallScored) }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
@@ -85,7 +118,19 @@ struct EvalCommand: AsyncParsableCommand {
             print(table(rows), terminator: "")
             print("confusion (rows gold, columns predicted, in label order): \(metrics.confusion)")
             if !conflicting.isEmpty { print("\(conflicting.count) CONFLICTING items excluded") }
+            if recallScored > 0 { print(String(format: "retrieval recall@5 %.4f over %d claims with gold evidence", Double(recallHits) / Double(recallScored), recallScored)) }
         }
+    }
+
+    /// The default pipeline over a knowledge base built from `--corpus` (cached in the data home by content hash).
+    private func retrievalPipeline() async throws -> FactCheckPipeline {
+        let corpusPath = corpus!
+        let hash = try SHA256.hex(ofFile: URL(fileURLWithPath: corpusPath)).prefix(16)
+        let cache = home.dataHome.root.appendingPathComponent("cache/eval-\(hash)")
+        let evalHome = DataHome(path: cache.path, models: home.dataHome.models)
+        FileHandle.standardError.write(Data("ingesting \(corpusPath) into \(evalHome.databasePath)\n".utf8))
+        _ = try await IngestCommand.ingest([corpusPath], home: evalHome, vectors: true)
+        return try evalHome.pipeline(verifier: verifier)
     }
 
     /// The item's predicted label index and its confidence, deciding only among `stances`.

@@ -6,6 +6,10 @@ struct EvalItem {
     /// (passage, claim) pairs whose stances decide the item.
     var pairs: [(passage: String, claim: String)]
     var gold: String
+    /// The claim itself (claims format).
+    var claim: String = ""
+    /// Ids of the gold evidence documents (Climate-FEVER `evidence_id`, Check-COVID `meta.cord_id`), for recall@k.
+    var goldDocuments: Set<String> = []
 }
 
 /// Reads evaluation JSONL: NLI pairs (`premise`, `hypothesis`, `label`) or the shared claim schema
@@ -53,7 +57,9 @@ struct EvalRecords {
                     }
                 } else {
                     let texts = evidence.compactMap { $0["text"] as? String }.filter { !$0.isEmpty }
-                    items.append(EvalItem(pairs: texts.map { ($0, claim) }, gold: label))
+                    var documents = Set(evidence.compactMap { $0["evidence_id"] as? String })
+                    if let cord = (record["meta"] as? [String: Any])?["cord_id"] as? String { documents.insert(cord) }
+                    items.append(EvalItem(pairs: texts.map { ($0, claim) }, gold: label, claim: claim, goldDocuments: documents))
                 }
             }
         }

@@ -29,3 +29,8 @@ public protocol VerdictAggregator: Sendable {
 public protocol ReportWriter: Sendable {
     func write(_ claim: Claim, decision: VerdictDecision, evidence: [Evidence], date: Date) async throws -> Report
 }
+
+/// Maps texts to unit-length vectors for dense retrieval.
+public protocol TextEmbedder: Sendable {
+    func embed(_ texts: [String]) async throws -> [[Float]]
+}

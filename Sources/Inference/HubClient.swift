@@ -1,4 +1,5 @@
 import Foundation
+import FactCheckCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

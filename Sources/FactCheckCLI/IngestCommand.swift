@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Ingestion
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add documents to the knowledge base: JSONL, text, Markdown, HTML, folders, Wikipedia summaries.",
+        discussion: """
+        JSONL lines: {"title", "text", "url"?, "id"?, "publisher"?, "published"? (YYYY-MM-DD or ISO-8601), "license"?}. \
+        Re-ingesting the same content is a no-op; an interrupted ingest can simply be run again.
+        """
+    )
+    @OptionGroup var home: HomeOptions
+    @Argument(help: "Files or folders.") var paths: [String]
+    @Flag(help: "Store no vectors (BM25 only; faster, weaker retrieval).") var noVectors = false
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("Give at least one file or folder.") }
+    }
+
+    func run() async throws {
+        let summary = try await Self.ingest(paths, home: home.dataHome, vectors: !noVectors)
+        if summary.added + summary.unchanged == 0, !summary.skipped.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Ingests with a progress line on stderr and a summary on stdout.
+    static func ingest(_ paths: [String], home: DataHome, vectors: Bool) async throws -> Ingester.Summary {
+        let ingester = Ingester(knowledgeBase: try home.knowledgeBase(), embedder: vectors ? try home.embedder() : nil)
+        let summary = try await ingester.ingest(paths: paths) { progress in
+            let elapsed = Date().timeIntervalSince(progress.startedAt)
+            let rate = Double(progress.done) / max(elapsed, 0.001)
+            let eta = Double(progress.total - progress.done) / max(rate, 0.001)
+            let width = 24, filled = progress.total == 0 ? width : width * progress.done / progress.total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+            let line = String(format: "\r%@ %d/%d documents  %.0f/s  ETA %.0fs  %@", bar, progress.done, progress.total, rate, eta,
+                              URL(fileURLWithPath: progress.file).lastPathComponent)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        print("added \(summary.added) documents (\(summary.passages) passages), \(summary.unchanged) already present, \(summary.skipped.count) skipped")
+        for skipped in summary.skipped.prefix(50) { print("  skipped \(skipped)") }
+        if summary.skipped.count > 50 { print("  … and \(summary.skipped.count - 50) more") }
+        return summary
+    }
+}

@@ -1,0 +1,49 @@
+import FactCheckCore
+import Foundation
+import Inference
+import Retrieval
+import Stages
+import Store
+import Verification
+
+/// The one place where concrete stages are chosen and connected.
+extension DataHome {
+    var databasePath: String { root.appendingPathComponent("factcheck.sqlite").path }
+
+    func knowledgeBase() throws -> KnowledgeBase { try KnowledgeBase(path: databasePath) }
+
+    /// A model installed in this home, or an error saying how to install it.
+    func installedModel(_ nameOrPath: String) throws -> URL {
+        if nameOrPath.contains("/"), FileManager.default.fileExists(atPath: nameOrPath) { return URL(fileURLWithPath: nameOrPath) }
+        let directory = models.appendingPathComponent(nameOrPath)
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("manifest.json").path) else {
+            throw EvalError("model '\(nameOrPath)' is not installed in \(models.path); run `factcheck setup` or `factcheck models install \(nameOrPath)`")
+        }
+        return directory
+    }
+
+    func embedder(threads: Int = 2) throws -> EncoderEmbedder {
+        try EncoderEmbedder(directory: installedModel(ModelCatalog.embedderName), threadCount: threads)
+    }
+
+    func stanceClassifier(_ verifier: String = ModelCatalog.verifierName, threads: Int = 2) throws -> NLIStanceClassifier {
+        NLIStanceClassifier(verifier: try NLIVerifier(directory: installedModel(verifier), threadCount: threads))
+    }
+
+    /// The embedded default pipeline: rules → hybrid retrieval over SQLite → domain credibility → NLI → weighted verdict → template report.
+    func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil) throws -> FactCheckPipeline {
+        let knowledgeBase = try knowledgeBase()
+        guard try knowledgeBase.counts().passages > 0 else {
+            throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
+        }
+        let stance = try stanceClassifier(verifier)
+        return FactCheckPipeline(
+            normalizer: RuleBasedClaimNormalizer(),
+            retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder()),
+            credibility: try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings)),
+            stance: stance,
+            aggregator: WeightedVerdictAggregator(),
+            writer: TemplateReportWriter(stanceClassifier: stance)
+        )
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The fact-checking pipeline: its stages are given in `init` (the CLI and the web app wire concrete ones);
+/// `check` runs them in order and records a trace.
+public struct FactCheckPipeline: Sendable {
+    public struct Configuration: Sendable {
+        /// Passages retrieved and read by the verifier.
+        public var passagesToVerify: Int
+        public init(passagesToVerify: Int = 8) { self.passagesToVerify = passagesToVerify }
+    }
+
+    public let normalizer: any ClaimNormalizer
+    public let retriever: any EvidenceRetriever
+    public let credibility: any CredibilityScorer
+    public let stance: any StanceClassifier
+    public let aggregator: any VerdictAggregator
+    public let writer: any ReportWriter
+    public let configuration: Configuration
+
+    public init(normalizer: any ClaimNormalizer, retriever: any EvidenceRetriever, credibility: any CredibilityScorer,
+                stance: any StanceClassifier, aggregator: any VerdictAggregator, writer: any ReportWriter,
+                configuration: Configuration = Configuration()) {
+        self.normalizer = normalizer
+        self.retriever = retriever
+        self.credibility = credibility
+        self.stance = stance
+        self.aggregator = aggregator
+        self.writer = writer
+        self.configuration = configuration
+    }
+
+    /// What the pipeline concluded before writing: the claim, the weighed evidence and the decision.
+    public struct Assessment: Sendable {
+        public var claim: Claim
+        public var evidence: [Evidence]
+        public var decision: VerdictDecision
+    }
+
+    /// Checks `text` and writes the report; `progress` is told as each stage starts.
+    public func check(_ text: String, date: Date = Date(), progress: @escaping @Sendable (PipelineStage) -> Void = { _ in })
+        async throws -> (report: Report, trace: PipelineTrace) {
+        var recorder = TraceRecorder(progress: progress)
+        let assessment = try await assess(text, recorder: &recorder)
+        var report = try await recorder.run(.writing, inputs: assessment.decision.keyEvidence.map(\.rawValue), {
+            try await writer.write(assessment.claim, decision: assessment.decision, evidence: assessment.evidence, date: date)
+        }) { "\($0.whatWeKnow.count) facts, \($0.sources.count) sources" }
+        report.timingsMs = recorder.timings
+        return (report, recorder.trace)
+    }
+
+    /// Runs every stage but the report writer (what evaluation needs).
+    public func assess(_ text: String) async throws -> (assessment: Assessment, trace: PipelineTrace) {
+        var recorder = TraceRecorder(progress: { _ in })
+        let assessment = try await assess(text, recorder: &recorder)
+        return (assessment, recorder.trace)
+    }
+
+    private func assess(_ text: String, recorder: inout TraceRecorder) async throws -> Assessment {
+        let claim = try await recorder.run(.normalizing, inputs: [], { try normalizer.normalize(text) }) { "claim \($0.id): \($0.normalized)" }
+        let retrieved = try await recorder.run(.searching, inputs: [claim.id.uuidString], {
+            try await retriever.retrieve(for: claim, limit: configuration.passagesToVerify)
+        }) { "\($0.count) passages: " + $0.map(\.passage.id.rawValue).joined(separator: ", ") }
+        let evidence = try await recorder.run(.weighing, inputs: retrieved.map(\.passage.id.rawValue), {
+            let stances = try await stance.stances(of: retrieved.map(\.passage.text), toward: claim.normalized)
+            return zip(retrieved, stances).map { Evidence(retrieved: $0, credibility: credibility.credibility(of: $0.source), stance: $1) }
+        }) { $0.map { "\($0.passage.id): \($0.stance.stance.rawValue) (credibility \(String(format: "%.2f", $0.credibility.score)))" }.joined(separator: "; ") }
+        let decision = try await recorder.run(.deciding, inputs: evidence.map(\.passage.id.rawValue), { aggregator.decide(claim, evidence: evidence) }) {
+            "\($0.verdict.rawValue) (\(String(format: "%.2f", $0.confidence))): \($0.rationale)"
+        }
+        return Assessment(claim: claim, evidence: evidence, decision: decision)
+    }
+}
+
+/// Times stages, reports their start and records the trace.
+private struct TraceRecorder {
+    let progress: @Sendable (PipelineStage) -> Void
+    var trace = PipelineTrace()
+    var timings: [String: Double] = [:]
+
+    mutating func run<T>(_ stage: PipelineStage, inputs: [String], _ body: () async throws -> T, describe: (T) -> String) async throws -> T {
+        progress(stage)
+        let start = DispatchTime.now()
+        let result = try await body()
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        timings[stage.rawValue, default: 0] += milliseconds
+        trace.steps.append(.init(stage: stage, inputs: inputs, output: describe(result), durationMs: milliseconds))
+        return result
+    }
+}

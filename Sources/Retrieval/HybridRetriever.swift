@@ -1,0 +1,54 @@
+import FactCheckCore
+import Foundation
+import Store
+
+/// Finds passages by BM25 (FTS5) and by embedding similarity, fused with reciprocal-rank fusion
+/// (score = Σ 1 / (k + rank) over the two rankings).
+public final class HybridRetriever: EvidenceRetriever {
+    public struct Configuration: Sendable {
+        public var lexicalCandidates: Int
+        public var denseCandidates: Int
+        public var fusionK: Double
+
+        public init(lexicalCandidates: Int = 50, denseCandidates: Int = 50, fusionK: Double = 60) {
+            self.lexicalCandidates = lexicalCandidates
+            self.denseCandidates = denseCandidates
+            self.fusionK = fusionK
+        }
+    }
+
+    public let knowledgeBase: KnowledgeBase
+    public let embedder: any TextEmbedder
+    public let configuration: Configuration
+    private let index: VectorIndex
+
+    /// Loads every passage vector of `knowledgeBase` into memory for exact search.
+    public init(knowledgeBase: KnowledgeBase, embedder: any TextEmbedder, configuration: Configuration = Configuration()) throws {
+        self.knowledgeBase = knowledgeBase
+        self.embedder = embedder
+        self.configuration = configuration
+        index = VectorIndex(try knowledgeBase.allEmbeddings())
+    }
+
+    public func retrieve(for claim: Claim, limit: Int) async throws -> [RetrievedPassage] {
+        let query = try await embedder.embed([claim.normalized])[0]
+        let lexical = try knowledgeBase.search(claim.normalized, limit: configuration.lexicalCandidates)
+        let dense = index.nearest(query, limit: configuration.denseCandidates)
+        var fused: [Int64: (score: Double, lexical: Int?, dense: Int?)] = [:]
+        for (rank, hit) in lexical.enumerated() {
+            fused[hit.rowid, default: (0, nil, nil)].score += 1 / (configuration.fusionK + Double(rank + 1))
+            fused[hit.rowid]!.lexical = rank + 1
+        }
+        for (rank, hit) in dense.enumerated() {
+            fused[hit.rowid, default: (0, nil, nil)].score += 1 / (configuration.fusionK + Double(rank + 1))
+            fused[hit.rowid]!.dense = rank + 1
+        }
+        let best = fused.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
+        return try knowledgeBase.passages(rowids: best.map(\.key)).map { item in
+            let rowid = item.rowid
+            let ranks = fused[rowid]!
+            return RetrievedPassage(passage: item.passage, source: item.source, relevance: ranks.score,
+                                    lexicalRank: ranks.lexical, denseRank: ranks.dense, similarity: index.similarity(query, rowid: rowid))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import FactCheckCore
+import Foundation
+
+/// The curated publisher table (`domains.json`) together with suffix rules for government, military,
+/// international-organisation and university domains.
+///
+/// A host matches an entry for itself or for any parent domain; the most specific match wins, so
+/// `brookings.edu` (a think tank in the table) overrides the `.edu` rule and `en.wikipedia.org`
+/// inherits `wikipedia.org`.
+struct DomainTable: Sendable {
+    /// What the table says about a domain.
+    struct Entry: Sendable, Equatable {
+        /// The table key or suffix that matched, e.g. `wikipedia.org` or `gov.uk`.
+        let domain: String
+        let type: SourceType
+        let publisher: String?
+    }
+
+    /// Domain suffixes reserved for governments, militaries, treaty organisations and universities.
+    static let suffixRules: [String: SourceType] = [
+        "gov": .official, "mil": .official, "gov.uk": .official, "mod.uk": .official, "gc.ca": .official,
+        "gouv.fr": .official, "gov.au": .official, "govt.nz": .official, "gov.ie": .official, "gov.in": .official,
+        "nic.in": .official, "gov.za": .official, "gov.sg": .official, "go.jp": .official, "go.kr": .official,
+        "gov.br": .official, "gob.mx": .official, "gob.es": .official, "gov.it": .official, "gv.at": .official,
+        "gov.pl": .official, "gov.ua": .official, "gov.il": .official, "gov.cn": .official, "gov.hk": .official,
+        "gov.ph": .official, "gob.ar": .official, "gov.ar": .official,
+        "int": .intergovernmental,
+        "edu": .academic, "ac.uk": .academic, "edu.au": .academic, "ac.nz": .academic, "ac.jp": .academic,
+        "ac.za": .academic, "ac.in": .academic, "edu.in": .academic, "edu.cn": .academic, "ac.kr": .academic,
+        "ac.il": .academic, "edu.sg": .academic, "ac.at": .academic,
+    ]
+
+    private struct File: Decodable {
+        struct Row: Decodable {
+            let domain: String
+            let type: SourceType
+            let publisher: String?
+        }
+
+        let domains: [Row]
+    }
+
+    private let entries: [String: Entry]
+
+    /// Parses a table in the `domains.json` format: `{"domains": [{"domain", "type", "publisher"?}, …]}`.
+    init(data: Data) throws {
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch {
+            throw CredibilityError.domainTableMalformed("\(error)")
+        }
+        var entries = Self.suffixRules.reduce(into: [String: Entry]()) { table, rule in
+            table[rule.key] = Entry(domain: rule.key, type: rule.value, publisher: nil)
+        }
+        var seen = Set<String>()
+        for row in file.domains {
+            guard DomainName.host(domain: row.domain, url: "") == row.domain, !row.domain.isEmpty else {
+                throw CredibilityError.domainTableMalformed("'\(row.domain)' is not a lower-case host name without www.")
+            }
+            guard row.type != .unknown else {
+                throw CredibilityError.domainTableMalformed("'\(row.domain)' has type unknown; leave unknown domains out")
+            }
+            guard seen.insert(row.domain).inserted else {
+                throw CredibilityError.domainTableMalformed("'\(row.domain)' is listed twice")
+            }
+            entries[row.domain] = Entry(domain: row.domain, type: row.type, publisher: row.publisher)
+        }
+        self.entries = entries
+    }
+
+    /// The table shipped in the Stages resource bundle.
+    static func bundled() throws -> DomainTable {
+        guard let url = Bundle.module.url(forResource: "domains", withExtension: "json") else {
+            throw CredibilityError.domainTableMissing
+        }
+        do {
+            return try DomainTable(data: Data(contentsOf: url))
+        } catch let error as CredibilityError {
+            throw error
+        } catch {
+            throw CredibilityError.domainTableMalformed(error.localizedDescription)
+        }
+    }
+
+    /// The most specific entry for `host` or one of its parent domains.
+    func entry(forHost host: String) -> Entry? {
+        DomainName.candidates(of: host).lazy.compactMap { entries[$0] }.first
+    }
+}

@@ -1,0 +1,19 @@
+import FactCheckCore
+import Foundation
+
+/// The JSON form of a report (what `factcheck check --json` prints): pretty-printed, sorted keys, ISO-8601 dates
+/// in whole seconds.
+public enum ReportJSON {
+    public static func encode(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    public static func decode(_ json: String) throws -> Report {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Report.self, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,82 @@
+import FactCheckCore
+import Foundation
+
+/// Writes a fact check from templates. Sources are numbered by importance; each fact is a passage's most relevant
+/// sentence, merged across sources that say the same, and kept only with the citations whose passage the stance
+/// classifier finds to entail it.
+public struct TemplateReportWriter: ReportWriter {
+    /// Re-checks every citation: the cited passage is the premise, the fact the statement.
+    public let stanceClassifier: any StanceClassifier
+    public let configuration: Configuration
+
+    public init(stanceClassifier: any StanceClassifier, configuration: Configuration = Configuration()) {
+        self.stanceClassifier = stanceClassifier
+        self.configuration = configuration
+    }
+
+    public func write(_ claim: Claim, decision: VerdictDecision, evidence: [Evidence], date: Date) async throws -> Report {
+        try await compose(claim, decision: decision, evidence: evidence, date: date).report
+    }
+
+    /// Writes the report and returns it with the facts and citations the re-check rejected.
+    public func compose(_ claim: Claim, decision: VerdictDecision, evidence: [Evidence], date: Date) async throws -> WrittenReport {
+        let sources = select(evidence, keyEvidence: decision.keyEvidence)
+        let candidates = candidateFacts(claim: claim, verdict: decision.verdict, sources: sources)
+        var facts: [Report.Fact] = []
+        var droppedFacts: [String] = []
+        var droppedCitations = 0
+        for candidate in candidates where facts.count < configuration.maxFacts {
+            let premises = candidate.citations.map { sources[$0 - 1].passage }
+            let stances = try await stanceClassifier.stances(of: premises, toward: candidate.text)
+            guard stances.count == premises.count else {
+                throw ReportWriterError.classifierResultCount(expected: premises.count, got: stances.count)
+            }
+            let kept = zip(candidate.citations, stances).filter { $0.1.supports >= configuration.citationThreshold }.map(\.0)
+            droppedCitations += candidate.citations.count - kept.count
+            if kept.isEmpty { droppedFacts.append(candidate.text) } else { facts.append(Report.Fact(text: candidate.text, citations: kept)) }
+        }
+        let narrative = ReportNarrative(claim: claim, decision: decision, sources: sources, facts: facts, evidence: evidence,
+                                        date: date, configuration: configuration)
+        let report = Report(
+            claim: claim.text, normalizedClaim: claim.normalized, date: date, verdict: decision.verdict, confidence: decision.confidence,
+            summary: narrative.summary, whatWeKnow: facts,
+            analysis: sources.map { Report.SourceAnalysis(source: $0.n, text: narrative.analysis(of: $0)) },
+            conclusion: narrative.conclusion, sources: sources.map(\.cited), timingsMs: [:]
+        )
+        return WrittenReport(report: report, droppedFacts: droppedFacts, droppedCitations: droppedCitations)
+    }
+
+    /// Key evidence in the decision's order, then the rest by relevance × credibility; one entry per passage.
+    private func select(_ evidence: [Evidence], keyEvidence: [PassageID]) -> [ReportSource] {
+        let byID = Dictionary(evidence.map { ($0.passage.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let keyIDs = Set(keyEvidence)
+        let ranked = keyEvidence.compactMap { byID[$0] }
+            + evidence.sorted { $0.retrieved.relevance * $0.credibility.score > $1.retrieved.relevance * $1.credibility.score }
+        var seen = Set<PassageID>()
+        var sources: [ReportSource] = []
+        for item in ranked where sources.count < configuration.maxSources && seen.insert(item.passage.id).inserted {
+            sources.append(ReportSource(n: sources.count + 1, evidence: item, isKey: keyIDs.contains(item.passage.id),
+                                        stanceMargin: configuration.stanceMargin))
+        }
+        return sources
+    }
+
+    /// One sentence per credible passage whose stance does not oppose the verdict, merged when they say the same.
+    private func candidateFacts(claim: Claim, verdict: Verdict, sources: [ReportSource]) -> [ReportFactCandidate] {
+        let claimTokens = ReportTokens.content(claim.normalized.isEmpty ? claim.text : claim.normalized)
+        let allowed = ReportNarrative.factStances(for: verdict)
+        var candidates: [ReportFactCandidate] = []
+        for source in sources where source.evidence.credibility.score >= configuration.minimumFactCredibility
+            && allowed.contains(source.evidence.stance.stance) {
+            guard let sentence = ReportSentences.mostRelevant(in: source.passage, to: claimTokens, minimumWords: configuration.minimumFactWords)
+            else { continue }
+            let candidate = ReportFactCandidate(text: sentence, citation: source.n)
+            if let index = candidates.firstIndex(where: { $0.sameFact(as: candidate, threshold: configuration.mergeThreshold) }) {
+                candidates[index].citations.append(source.n)
+            } else {
+                candidates.append(candidate)
+            }
+        }
+        return candidates
+    }
+}

@@ -1,0 +1,175 @@
+import FactCheckCore
+import Foundation
+import GRDB
+
+/// The knowledge base in SQLite: sources, their passages (with title context), an FTS5 BM25 index and
+/// fp16 MiniLM vectors. Each source is written with its passages in one transaction, so a killed ingest leaves
+/// whole sources only, and sources are keyed by content hash, so ingesting the same content again is a no-op.
+public final class KnowledgeBase: Sendable {
+    public let path: String
+    let database: DatabasePool
+
+    /// Opens (creating or migrating) the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        do {
+            database = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(database)
+        } catch {
+            throw StoreError.database(path, error)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-knowledge-base") { db in
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    id TEXT PRIMARY KEY,
+                    url TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    publisher TEXT,
+                    domain TEXT NOT NULL,
+                    published REAL,
+                    retrieved REAL,
+                    license TEXT,
+                    contentHash TEXT NOT NULL UNIQUE,
+                    ingestedAt REAL NOT NULL
+                );
+                CREATE TABLE passage (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    sourceId TEXT NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    embedding BLOB
+                );
+                CREATE INDEX passage_source ON passage(sourceId);
+                CREATE VIRTUAL TABLE passage_fts USING fts5(
+                    title, text, content='passage', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER passage_ai AFTER INSERT ON passage BEGIN
+                    INSERT INTO passage_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                END;
+                CREATE TRIGGER passage_ad AFTER DELETE ON passage BEGIN
+                    INSERT INTO passage_fts(passage_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+                END;
+                """)
+        }
+        return migrator
+    }
+
+    /// A source with its passages and their embeddings, ready to store.
+    public struct Document: Sendable {
+        public var source: Source
+        public var contentHash: String
+        public var passages: [String]
+        /// One vector per passage (or empty to store none).
+        public var embeddings: [[Float]]
+
+        public init(source: Source, contentHash: String, passages: [String], embeddings: [[Float]]) {
+            self.source = source
+            self.contentHash = contentHash
+            self.passages = passages
+            self.embeddings = embeddings
+        }
+    }
+
+    /// Whether content with this hash is already stored.
+    public func contains(contentHash: String) throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source WHERE contentHash = ?)", arguments: [contentHash]) ?? false }
+    }
+
+    /// Stores a document and its passages atomically; returns false when its content was already stored.
+    @discardableResult
+    public func add(_ document: Document) throws -> Bool {
+        precondition(document.embeddings.isEmpty || document.embeddings.count == document.passages.count)
+        return try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source WHERE contentHash = ?)", arguments: [document.contentHash]) ?? false {
+                return false
+            }
+            let source = document.source
+            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [source.id.rawValue])  // replaced content
+            try db.execute(
+                sql: """
+                INSERT INTO source (id, url, title, publisher, domain, published, retrieved, license, contentHash, ingestedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                arguments: [source.id.rawValue, source.url, source.title, source.publisher, source.domain,
+                            source.published?.timeIntervalSince1970, source.retrieved?.timeIntervalSince1970, source.license,
+                            document.contentHash, Date().timeIntervalSince1970]
+            )
+            for (position, text) in document.passages.enumerated() {
+                let vector = document.embeddings.isEmpty ? nil : VectorCoding.encode(document.embeddings[position])
+                try db.execute(
+                    sql: "INSERT INTO passage (id, sourceId, position, title, text, embedding) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: ["\(source.id.rawValue)#\(position)", source.id.rawValue, position, source.title, text, vector]
+                )
+            }
+            return true
+        }
+    }
+
+    /// Counts of stored sources and passages.
+    public func counts() throws -> (sources: Int, passages: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 0)
+        }
+    }
+
+    /// BM25 full-text search over passage text and titles: (passage row id, score — lower is better).
+    public func search(_ query: String, limit: Int) throws -> [(rowid: Int64, score: Double)] {
+        let terms = FTSQuery.terms(of: query)
+        guard !terms.isEmpty else { return [] }
+        return try read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT rowid, bm25(passage_fts, 2.0, 1.0) AS score FROM passage_fts WHERE passage_fts MATCH ? ORDER BY score LIMIT ?",
+                arguments: [terms.joined(separator: " OR "), limit]
+            ).map { ($0["rowid"], $0["score"]) }
+        }
+    }
+
+    /// Every stored passage vector: (row id, vector), for exact nearest-neighbour search.
+    public func allEmbeddings() throws -> [(rowid: Int64, vector: [Float])] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT rowid, embedding FROM passage WHERE embedding IS NOT NULL ORDER BY rowid").map {
+                ($0["rowid"], VectorCoding.decode($0["embedding"]))
+            }
+        }
+    }
+
+    /// Passages with their sources, by row id, in the order given.
+    public func passages(rowids: [Int64]) throws -> [(rowid: Int64, passage: Passage, source: Source)] {
+        guard !rowids.isEmpty else { return [] }
+        let found: [Int64: (Passage, Source)] = try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT p.rowid AS rowid, p.id AS pid, p.position, p.text, s.* FROM passage p JOIN source s ON s.id = p.sourceId
+                WHERE p.rowid IN (\(rowids.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(rowids))
+            return Dictionary(uniqueKeysWithValues: rows.map { row in
+                let source = Source(
+                    id: SourceID(row["id"]), url: row["url"], title: row["title"], publisher: row["publisher"], domain: row["domain"],
+                    published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                    retrieved: (row["retrieved"] as Double?).map(Date.init(timeIntervalSince1970:)), license: row["license"]
+                )
+                let passage = Passage(id: PassageID(row["pid"]), sourceID: source.id, index: row["position"], text: row["text"])
+                return (row["rowid"] as Int64, (passage, source))
+            })
+        }
+        return rowids.compactMap { rowid in found[rowid].map { (rowid, $0.0, $0.1) } }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.read(body) } catch { throw StoreError.database(path, error) }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.write(body) } catch { throw StoreError.database(path, error) }
+    }
+}

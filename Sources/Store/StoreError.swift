@@ -1,0 +1,19 @@
+/// A storage failure, naming the database file.
+public struct StoreError: Error, CustomStringConvertible {
+    private enum Kind {
+        case database(String, Error)
+    }
+
+    private let kind: Kind
+
+    static func database(_ path: String, _ error: Error) -> Self {
+        if let existing = error as? StoreError { return existing }
+        return .init(kind: .database(path, error))
+    }
+
+    public var description: String {
+        switch kind {
+        case let .database(path, error): "\(path): \(error)"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import FactCheckCore
+import Foundation
+import Ingestion
+import Retrieval
+import Store
+import XCTest
+
+/// A deterministic stand-in for the embedding model: bag-of-words hashed into 64 dimensions, normalised.
+struct HashingEmbedder: TextEmbedder {
+    func embed(_ texts: [String]) async throws -> [[Float]] {
+        texts.map { text in
+            var vector = [Float](repeating: 0, count: 64)
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                vector[Int(UInt(bitPattern: word.hashValue & Int.max) % 64)] += 1
+            }
+            let norm = max(vector.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-6)
+            return vector.map { $0 / norm }
+        }
+    }
+}
+
+final class KnowledgeBaseTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fc-kb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+        {"id": "doc:nato", "title": "NATO", "text": "NATO is an intergovernmental military alliance of 32 member states. It was founded in 1949.", "url": "https://en.wikipedia.org/wiki/NATO", "publisher": "Wikipedia"}
+        {"id": "doc:japan", "title": "Japan", "text": "Japan is an island country in East Asia. Its capital is Tokyo.", "url": "https://en.wikipedia.org/wiki/Japan"}
+        {"id": "doc:tea", "title": "Tea", "text": "Tea is an aromatic beverage prepared by pouring hot water over cured leaves.", "url": "https://en.wikipedia.org/wiki/Tea"}
+        """.write(to: folder.appendingPathComponent("docs.jsonl"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private var databasePath: String { folder.appendingPathComponent("kb.sqlite").path }
+
+    func testIngestIsIdempotentAndSearchable() async throws {
+        let knowledgeBase = try KnowledgeBase(path: databasePath)
+        let ingester = Ingester(knowledgeBase: knowledgeBase, embedder: HashingEmbedder())
+        let first = try await ingester.ingest(paths: [folder.path])
+        XCTAssertEqual(first.added, 3)
+        XCTAssertEqual(first.passages, 3)
+        let second = try await ingester.ingest(paths: [folder.path])
+        XCTAssertEqual(second.added, 0)
+        XCTAssertEqual(second.unchanged, 3)
+        XCTAssertEqual(try knowledgeBase.counts().sources, 3)
+
+        let hits = try knowledgeBase.search("When was NATO founded?", limit: 5)
+        let found = try knowledgeBase.passages(rowids: hits.map(\.rowid))
+        XCTAssertEqual(found.first?.source.id, SourceID("doc:nato"))
+        XCTAssertEqual(found.first?.source.domain, "en.wikipedia.org")
+        XCTAssertEqual(found.first?.passage.text, "NATO is an intergovernmental military alliance of 32 member states. It was founded in 1949.")
+        XCTAssertEqual(try knowledgeBase.search("\"; DROP TABLE passage; --", limit: 5).count, 0, "query syntax is neutralised")
+
+        let vectors = try knowledgeBase.allEmbeddings()
+        XCTAssertEqual(vectors.count, 3)
+        let expected = try await HashingEmbedder().embed(["NATO. " + found[0].passage.text])[0]
+        let stored = vectors.first { $0.rowid == hits[0].rowid }!.vector
+        XCTAssertLessThan(zip(stored, expected).map { abs($0 - $1) }.max()!, 1e-3, "fp16 round trip")
+    }
+
+    func testReopeningKeepsDataAndRunsMigrationsOnce() async throws {
+        do {
+            let knowledgeBase = try KnowledgeBase(path: databasePath)
+            _ = try await Ingester(knowledgeBase: knowledgeBase, embedder: nil).ingest(paths: [folder.path])
+        }
+        let reopened = try KnowledgeBase(path: databasePath)
+        XCTAssertEqual(try reopened.counts().passages, 3)
+    }
+
+    func testNotADatabaseIsAClearError() throws {
+        try Data("this is not sqlite".utf8).write(to: URL(fileURLWithPath: databasePath))
+        XCTAssertThrowsError(try KnowledgeBase(path: databasePath)) { error in
+            XCTAssertTrue("\(error)".contains(databasePath), "\(error)")
+        }
+    }
+
+    func testHybridRetrievalFusesLexicalAndDenseRankings() async throws {
+        let knowledgeBase = try KnowledgeBase(path: databasePath)
+        _ = try await Ingester(knowledgeBase: knowledgeBase, embedder: HashingEmbedder()).ingest(paths: [folder.path])
+        let retriever = try HybridRetriever(knowledgeBase: knowledgeBase, embedder: HashingEmbedder())
+        let results = try await retriever.retrieve(for: Claim(text: "NATO has 30 member states", normalized: "NATO has 30 member states"), limit: 2)
+        XCTAssertEqual(results.count, 2)
+        XCTAssertEqual(results[0].source.id, SourceID("doc:nato"))
+        XCTAssertEqual(results[0].lexicalRank, 1)
+        XCTAssertNotNil(results[0].similarity)
+        XCTAssertGreaterThan(results[0].relevance, results[1].relevance)
+    }
+}

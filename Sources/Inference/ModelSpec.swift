@@ -67,6 +67,17 @@ public enum ModelCatalog {
                 "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
             ]
         ),
+        ModelSpec(
+            name: verifierName, role: .verifier,
+            summary: "FactCheck's 3-way claim verifier: all-MiniLM-L6-v2 fine-tuned on NLI and FEVER pairs (training/), fp16",
+            source: .bundled(path: "models/factcheck-verifier-minilm-l6"),
+            files: [
+                "config.json": "81d15bd98214e890dbaeb363486c7b0f744f3a7b9e726fb5b34363959574043b",
+                "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+                "model.safetensors": "1c14ed3a0c12df54a9fb94f438079a2c347f0a8d8ca9e42584fdd92e5f8f27ea",
+                "calibration.json": "10e69a6e7fd45cd9c7ebd8b7c9c3a8e62686004e4f9ff7796f114e72788fdffb",
+            ]
+        ),
     ]
 
     public static func spec(named name: String) -> ModelSpec? { builtIn.first { $0.name == name } }

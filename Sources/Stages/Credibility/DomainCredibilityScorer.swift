@@ -6,9 +6,10 @@ import Foundation
 /// ratings file is configured and rates the domain.
 ///
 /// Score = prior(type) when the domain is unrated, else (1 − w)·prior(type) + w·pc1 with
-/// w = `Configuration.ratingWeight` (0.5 by default). A rating applies to the host or its nearest rated
-/// parent domain, except that a user-content platform's own rating (e.g. `youtube.com`, `medium.com`)
-/// is not applied to what its users post; a rating of a specific blog (`name.wordpress.com`) is.
+/// w = `Configuration.ratingWeight` (0.5 by default). The most specific rating applies: a rated part of the
+/// site in the source's URL (`cato.org/blog`), else the host or its nearest rated parent domain. A
+/// user-content platform's own rating (e.g. `youtube.com`, `medium.com`) is not applied to what its users
+/// post; a rating of a specific blog or page (`name.wordpress.com`, `facebook.com/somepage`) is.
 public struct DomainCredibilityScorer: CredibilityScorer {
     public let configuration: Configuration
     /// The ratings in use, with any lines skipped as malformed; `nil` without a ratings file.
@@ -30,7 +31,7 @@ public struct DomainCredibilityScorer: CredibilityScorer {
         let prior = configuration.priors[type] ?? Configuration.defaultPriors[type]!
         let name = entry?.publisher ?? source.publisher ?? (host.isEmpty ? "no web address" : host)
         var reason = Self.reason(for: type, name: name)
-        guard let rating = rating(forHost: host, entry: entry) else {
+        guard let rating = rating(forHost: host, url: source.url, entry: entry) else {
             return Credibility(type: type, score: prior, reason: reason)
         }
         let weight = configuration.ratingWeight
@@ -40,13 +41,15 @@ public struct DomainCredibilityScorer: CredibilityScorer {
         return Credibility(type: type, score: score, reason: reason)
     }
 
-    private func rating(forHost host: String, entry: DomainTable.Entry?) -> Double? {
+    /// The rating of the most specific rated site: URL path first (`facebook.com/somepage`), then the host
+    /// and its parents; on a user-content platform, only sites more specific than the platform itself.
+    private func rating(forHost host: String, url: String, entry: DomainTable.Entry?) -> Double? {
         guard let ratings else { return nil }
-        var candidates = DomainName.candidates(of: host)
+        var candidates = DomainName.pathCandidates(host: host, url: url) + DomainName.candidates(of: host)
         if let entry, entry.type == .blog || entry.type == .socialMedia {
-            candidates = candidates.filter { $0.count > entry.domain.count }
+            candidates = candidates.filter { $0.contains("/") || $0.count > entry.domain.count }
         }
-        return ratings.rating(amongCandidates: candidates)?.score
+        return ratings.rating(amongCandidates: candidates)
     }
 
     /// One sentence on what kind of evidence the publisher gives.

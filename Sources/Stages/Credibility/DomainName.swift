@@ -7,11 +7,21 @@ enum DomainName {
     static func host(domain: String, url: String) -> String {
         var host = domain.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if host.isEmpty, let parsed = URL(string: url)?.host { host = parsed.lowercased() }
-        if let scheme = host.range(of: "://") { host = String(host[scheme.upperBound...]) }
+        host = withoutScheme(host)
         if let end = host.firstIndex(where: { "/:?#".contains($0) }) { host = String(host[..<end]) }
         while host.hasSuffix(".") { host.removeLast() }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         return host
+    }
+
+    /// A rated site as a lower-cased host with an optional path and no `www.`, query or trailing slash:
+    /// `www.Cato.org/blog/` → `cato.org/blog`.
+    static func site(_ raw: String) -> String {
+        var site = withoutScheme(raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        if let end = site.firstIndex(where: { "?#".contains($0) }) { site = String(site[..<end]) }
+        while site.hasSuffix("/") || site.hasSuffix(".") { site.removeLast() }
+        if site.hasPrefix("www.") { site.removeFirst(4) }
+        return site
     }
 
     /// The host and each parent domain, most specific first: `a.b.c` → `a.b.c`, `b.c`, `c`.
@@ -26,5 +36,21 @@ enum DomainName {
             if !rest.isEmpty { result.append(String(rest)) }
         }
         return result
+    }
+
+    /// `host` followed by each leading part of the URL's path, longest first:
+    /// `facebook.com/page/posts/1` → `facebook.com/page/posts/1`, `facebook.com/page/posts`, `facebook.com/page`.
+    static func pathCandidates(host: String, url: String) -> [String] {
+        guard let parsed = URL(string: url), let urlHost = parsed.host, Self.host(domain: urlHost, url: "") == host else {
+            return []
+        }
+        let components = parsed.path.lowercased().split(separator: "/").map(String.init)
+        guard !components.isEmpty else { return [] }
+        return (1 ... components.count).reversed().map { ([host] + components.prefix($0)).joined(separator: "/") }
+    }
+
+    private static func withoutScheme(_ text: String) -> String {
+        guard let scheme = text.range(of: "://") else { return text }
+        return String(text[scheme.upperBound...])
     }
 }

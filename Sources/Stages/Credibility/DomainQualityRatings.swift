@@ -4,13 +4,14 @@ import Foundation
 /// different news domain quality rating sets"): `pc1` in 0…1, the first principal component of six
 /// expert rating sets.
 ///
-/// The file is JSON Lines, one `{"domain": "...", "pc1": 0.91}` per line. Blank lines are ignored;
-/// a line that is not such an object, has `pc1` outside 0…1, or repeats a domain is skipped and its
-/// 1-based number recorded in `skippedLines`.
+/// The file is JSON Lines, one `{"domain": "...", "pc1": 0.91}` per line; a domain may carry a path that
+/// scopes the rating to part of a site (`cato.org/blog`, `facebook.com/somepage`). Blank lines are ignored;
+/// a line that is not such an object, has `pc1` outside 0…1, or repeats a domain (`www.` aside) is skipped
+/// and its 1-based number recorded in `skippedLines`; the first rating of a domain is kept.
 public struct DomainQualityRatings: Sendable {
     /// The file the ratings were read from.
     public let file: URL
-    /// `pc1` by lower-cased domain (without `www.`).
+    /// `pc1` by lower-cased domain, with any path (without `www.` or a trailing slash).
     public let scores: [String: Double]
     /// 1-based numbers of the lines that were skipped as malformed.
     public let skippedLines: [Int]
@@ -49,16 +50,13 @@ public struct DomainQualityRatings: Sendable {
 
     private static func parse(_ line: Substring, decoder: JSONDecoder) -> (String, Double)? {
         guard let parsed = try? decoder.decode(Line.self, from: Data(line.utf8)) else { return nil }
-        let domain = DomainName.host(domain: parsed.domain, url: "")
+        let domain = DomainName.site(parsed.domain)
         guard !domain.isEmpty, (0 ... 1).contains(parsed.pc1) else { return nil }
         return (domain, parsed.pc1)
     }
 
-    /// The rating of the most specific of `candidates` that is rated, with the domain it belongs to.
-    func rating(amongCandidates candidates: [String]) -> (domain: String, score: Double)? {
-        for domain in candidates {
-            if let score = scores[domain] { return (domain, score) }
-        }
-        return nil
+    /// The rating of the first of `candidates` (sites, most specific first) that is rated.
+    func rating(amongCandidates candidates: [String]) -> Double? {
+        candidates.lazy.compactMap { scores[$0] }.first
     }
 }

@@ -27,7 +27,7 @@ enum HedgeStripper {
     }
 
     /// The text without quotes around all of it: `"X"?` → `X?`.
-    static func unquoted(_ text: String) -> String {
+    private static func unquoted(_ text: String) -> String {
         var body = Substring(text)
         var tail = ""
         while let last = body.last, "?!.".contains(last), body.count > 2 {

@@ -87,7 +87,7 @@ enum QuestionRewriter {
         for index in verbIndex ..< result.count {
             let isVerb = index == verbIndex
                 || (["and", "or"].contains(result[index - 1].lower) && result[index].isPlainWord
-                    && Lexicon.verbs.contains(result[index].lower))
+                    && VerbForms.isBase(result[index].lower))
             if isVerb { result[index] = result[index].replacingWord(with: inflect(result[index].lower)) }
         }
         return result

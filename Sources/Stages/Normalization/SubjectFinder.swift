@@ -18,29 +18,31 @@ enum SubjectFinder {
     /// - Parameter pluralAgreement: whether the auxiliary requires a plural subject (`are`, `do`), if known.
     static func end(of tokens: [Token], continuation: Continuation, pluralAgreement: Bool?) -> Int? {
         var scanner = Scanner(tokens: tokens, continuation: continuation, pluralAgreement: pluralAgreement)
-        return scanner.findEnd()
+        if let end = scanner.findEnd() { return end }
+        // "Is sitting the new smoking?": if a gerund's object leaves no predicate, the gerund is the whole subject.
+        guard scanner.tookGerundObject else { return nil }
+        var withoutObject = Scanner(tokens: tokens, continuation: continuation, pluralAgreement: pluralAgreement,
+                                    allowsGerundObject: false)
+        return withoutObject.findEnd()
     }
 
     private struct Scanner {
         let tokens: [Token]
         let continuation: Continuation
         let pluralAgreement: Bool?
+        var allowsGerundObject = true
         var index = 0
         var hasDeterminer = false
         var isCoordinated = false
-
-        init(tokens: [Token], continuation: Continuation, pluralAgreement: Bool?) {
-            self.tokens = tokens
-            self.continuation = continuation
-            self.pluralAgreement = pluralAgreement
-        }
+        var tookGerundObject = false
 
         mutating func findEnd() -> Int? {
             guard tokens.count >= 2 else { return nil }
             if Lexicon.subjectPronouns.contains(tokens[0].lower) { return 1 }
             guard consumePhraseStart() else { return nil }
-            if takesGerundObject() {
+            if allowsGerundObject, takesGerundObject() {
                 // A gerund subject takes an object: "drinking coffee", "cracking your knuckles".
+                tookGerundObject = true
                 guard consumePhraseStart() else { return nil }
             }
             var possessiveAfterName: Int?
@@ -63,7 +65,10 @@ enum SubjectFinder {
                     index += 2
                     continue
                 }
-                if pluralAgreement == true, previous.isPlainWord, Lexicon.isPlural(previous.lower) { return index }
+                if pluralAgreement == true, previous.isPlainWord, Lexicon.isPlural(previous.lower),
+                   pluralHeadEnds(before: token, next: next) {
+                    return index
+                }
                 if token.isNumber {
                     guard continuesName(number: token, next: next) else { return index }
                     index += 1
@@ -94,6 +99,15 @@ enum SubjectFinder {
             }
             // "Is Tim Cook [Apple's CEO]": with no other boundary, a possessive after a name starts the predicate.
             return possessiveAfterName
+        }
+
+        /// After a plural noun the subject normally ends ("[whales] mammals"), unless the next word cannot begin
+        /// what follows the subject but the word after it can ("[sports drinks] healthy", "[sports drinks] improve").
+        private func pluralHeadEnds(before token: Token, next: Token?) -> Bool {
+            switch continuation {
+            case .predicate: startsPredicate(token) || !(next.map(startsPredicate) ?? false)
+            case .verb: VerbForms.isBase(token.lower) || !VerbForms.isFinite(token.lower)
+            }
         }
 
         /// Whether the -ing word that starts the subject is followed by its object.

@@ -75,7 +75,7 @@ public enum ModelCatalog {
                 "config.json": "81d15bd98214e890dbaeb363486c7b0f744f3a7b9e726fb5b34363959574043b",
                 "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
                 "model.safetensors": "1c14ed3a0c12df54a9fb94f438079a2c347f0a8d8ca9e42584fdd92e5f8f27ea",
-                "calibration.json": "10e69a6e7fd45cd9c7ebd8b7c9c3a8e62686004e4f9ff7796f114e72788fdffb",
+                "calibration.json": "0a40d34fa96f58d91dddb9962790bc76b9b659e72d1600e3b8ec5b82d6d0e4c4",
             ]
         ),
     ]

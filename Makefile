@@ -1,31 +1,50 @@
-# FactCheck — common tasks. `make test` is what CI runs.
+# FactCheck — common tasks. `make serve` runs the web app; `make test` is what CI runs.
 SWIFT ?= swift
 FACTCHECK_HOME ?= $(CURDIR)/.factcheck
 export FACTCHECK_HOME
 DEBUG_BIN := .build/debug/factcheck
 RELEASE_BIN := .build/release/factcheck
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
-.PHONY: build release setup test bench-engine fixtures clean
+.PHONY: build release setup serve test e2e bench-engine bench-web fixtures clean
 
 build:
+	scripts/install-deps.sh
 	$(SWIFT) build
 
 release:
+	scripts/install-deps.sh
 	$(SWIFT) build -c release --product factcheck
 
-## Install the default models into $(FACTCHECK_HOME) (idempotent).
+## Install the models and build the starter knowledge base in $(FACTCHECK_HOME) (idempotent).
 setup: build
 	$(DEBUG_BIN) setup
 
-## Build everything, install models if needed, run all tests.
+## The web app on http://$(HOST):$(PORT)/ with the starter knowledge base (set up on first run).
+serve: setup
+	$(DEBUG_BIN) serve --host $(HOST) --port $(PORT)
+
+## Build everything, set up if needed, run all tests, then the browser end-to-end test.
 test: setup
+	scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 Tests/e2e/browser_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
+
+## Only the browser end-to-end test (after `make setup`).
+e2e:
+	python3 Tests/e2e/browser_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
 
 ## Engine benchmark against PyTorch: writes bench/engine.json (needs python/requirements.txt installed).
 bench-engine: release
 	$(RELEASE_BIN) setup
 	python3 bench/engine_bench.py --factcheck $(RELEASE_BIN) --out bench/engine.json
+
+## Web benchmark with wrk against the release build: writes bench/web.json.
+bench-web: release
+	$(RELEASE_BIN) setup
+	python3 bench/web_bench.py --factcheck $(RELEASE_BIN) --out bench/web.json
 
 ## Regenerate test fixtures from the Python references (needs python/requirements.txt).
 fixtures:

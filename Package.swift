@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// The numeric targets are optimised even in debug builds: tests run real models through them.
@@ -15,6 +15,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        // Without swift-configuration (the default trait): the CLI parses its own options.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
@@ -26,6 +32,23 @@ let package = Package(
         .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store"]),
         .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
         .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json")]),
+        .target(
+            name: "FactCheckWeb",
+            dependencies: [
+                "FactCheckCore",
+                "Stages",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates"), .copy("Static"), .copy("openapi.json")]
+        ),
+        .target(
+            name: "FactCheckWebTesting",
+            dependencies: ["FactCheckCore", "Stages"]
+        ),
         .executableTarget(
             name: "FactCheckCLI",
             dependencies: [
@@ -36,8 +59,11 @@ let package = Package(
                 "Store",
                 "Ingestion",
                 "Retrieval",
+                "FactCheckWeb",
                 "CBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
@@ -46,5 +72,13 @@ let package = Package(
         .testTarget(name: "StagesTests", dependencies: ["Stages"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval"]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "FactCheckWeb", "FactCheckWebTesting", "Store",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ]
 )

@@ -31,7 +31,8 @@ extension DataHome {
     }
 
     /// The embedded default pipeline: rules → hybrid retrieval over SQLite → domain credibility → NLI → weighted verdict → template report.
-    func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil) throws -> FactCheckPipeline {
+    /// - Parameter embedder: the sentence embedder to search with (loaded here when nil).
+    func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil, embedder: EncoderEmbedder? = nil) throws -> FactCheckPipeline {
         let knowledgeBase = try knowledgeBase()
         guard try knowledgeBase.counts().passages > 0 else {
             throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
@@ -39,7 +40,7 @@ extension DataHome {
         let stance = try stanceClassifier(verifier)
         return FactCheckPipeline(
             normalizer: RuleBasedClaimNormalizer(),
-            retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder()),
+            retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder ?? self.embedder()),
             credibility: try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings)),
             stance: stance,
             aggregator: WeightedVerdictAggregator(),

@@ -12,56 +12,7 @@ public final class KnowledgeBase: Sendable {
     /// Opens (creating or migrating) the database at `path`.
     public init(path: String) throws {
         self.path = path
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
-        do {
-            database = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
-        } catch {
-            throw StoreError.database(path, error)
-        }
-    }
-
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-knowledge-base") { db in
-            try db.execute(sql: """
-                CREATE TABLE source (
-                    id TEXT PRIMARY KEY,
-                    url TEXT NOT NULL,
-                    title TEXT NOT NULL,
-                    publisher TEXT,
-                    domain TEXT NOT NULL,
-                    published REAL,
-                    retrieved REAL,
-                    license TEXT,
-                    contentHash TEXT NOT NULL UNIQUE,
-                    ingestedAt REAL NOT NULL
-                );
-                CREATE TABLE passage (
-                    rowid INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL UNIQUE,
-                    sourceId TEXT NOT NULL REFERENCES source(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    title TEXT NOT NULL,
-                    text TEXT NOT NULL,
-                    embedding BLOB
-                );
-                CREATE INDEX passage_source ON passage(sourceId);
-                CREATE VIRTUAL TABLE passage_fts USING fts5(
-                    title, text, content='passage', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
-                );
-                CREATE TRIGGER passage_ai AFTER INSERT ON passage BEGIN
-                    INSERT INTO passage_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-                END;
-                CREATE TRIGGER passage_ad AFTER DELETE ON passage BEGIN
-                    INSERT INTO passage_fts(passage_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-                END;
-                """)
-        }
-        return migrator
+        database = try StoreDatabase.open(path: path)
     }
 
     /// A source with its passages and their embeddings, ready to store.

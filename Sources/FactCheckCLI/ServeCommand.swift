@@ -1,0 +1,59 @@
+import ArgumentParser
+import FactCheckCore
+import FactCheckWeb
+import Foundation
+import Hummingbird
+import Logging
+import Store
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web app and JSON API on the embedded default (SQLite knowledge base, local models).",
+        discussion: "Run `factcheck setup` first (`make serve` does). Set FACTCHECK_ADMIN_TOKEN to enable deleting comments."
+    )
+    @OptionGroup var home: HomeOptions
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port (0 picks a free one).") var port = 8080
+    @Option(help: "Public base URL for links, feeds and ClaimReview (default http://HOST:PORT).") var publicURL: String?
+    @Option(help: "Fact checks run at the same time.") var concurrentChecks = 1
+    @Option(help: "Checks allowed to wait in the queue.") var queueLength = 200
+    @Option(help: "New checks per client address and minute.") var checksPerMinute = 10
+    @Option(help: "Comments per client address and minute.") var commentsPerMinute = 5
+    @Flag(help: "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).") var trustForwardedFor = false
+    @Option(help: "Lin et al. 2023 domain ratings JSONL to blend into credibility.") var ratings: String?
+
+    func validate() throws {
+        guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
+        guard concurrentChecks >= 1, queueLength >= 0, checksPerMinute >= 1, commentsPerMinute >= 1 else {
+            throw ValidationError("--concurrent-checks, --checks-per-minute and --comments-per-minute must be at least 1.")
+        }
+        if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--public-url must be an http(s) URL.")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let logger = Logger(label: "factcheck.web")
+        let dataHome = home.dataHome
+        let embedder = try dataHome.embedder()
+        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder)
+        let configuration = WebConfiguration(
+            publicURL: publicURL ?? "http://\(host):\(port)",
+            adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength,
+            checkSubmissionsPerMinute: checksPerMinute, commentsPerMinute: commentsPerMinute, trustForwardedFor: trustForwardedFor
+        )
+        let service = CheckService(pipeline: pipeline, archive: try SQLiteFactCheckArchive(path: dataHome.databasePath),
+                                   embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)
+        let app = try await FactCheckWebApp(service: service)
+        try await app.application(host: host, port: port, logger: logger) { port in
+            print("FactCheck is running at http://\(host):\(port)/ (Ctrl-C to stop)")
+        }.runService()
+    }
+}

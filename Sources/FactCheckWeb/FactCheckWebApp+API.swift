@@ -1,0 +1,112 @@
+import FactCheckCore
+import Foundation
+import Hummingbird
+import Stages
+
+extension FactCheckWebApp {
+    func addAPIRoutes(to router: Router<AppRequestContext>) {
+        let api = router.group("api/v1")
+        api.post("checks") { request, context in
+            let body = try await jsonBody(request)
+            guard let claimText = body["claim"] as? String else { throw WebError.badRequest("Send {\"claim\": \"…\"}.") }
+            let claim = try service.validatedClaim(claimText)
+            if let earlier = try await service.instantAnswer(for: claim) {
+                metrics.checkFinished(outcome: "instant")
+                return try json(checkJSON(earlier, instant: true))
+            }
+            try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
+            let check = try await service.submit(claim).result()
+            await cache.invalidate(slug: check.slug)
+            return try json(checkJSON(check, instant: false), status: .created,
+                            headers: [.location: "\(configuration.publicURL)/api/v1/checks/\(check.id)"])
+        }
+        api.get("checks") { request, _ in
+            let verdict = try request.uri.queryParameters["verdict"].map { value in
+                guard let verdict = Verdict.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() || $0.cssClass == "verdict-\(value)" }) else {
+                    throw WebError.badRequest("verdict must be one of: " + Verdict.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return verdict
+            }
+            let page = try request.uri.queryParameters["page"].map { value in
+                guard let page = Int(value), page >= 1 else { throw WebError.badRequest("page must be a positive integer") }
+                return page
+            } ?? 1
+            let result = try await archive.list(page: page, perPage: configuration.pageSize, verdict: verdict)
+            return try json([
+                "checks": result.checks.map(summaryJSON), "page": result.page, "per_page": result.perPage,
+                "total": result.total, "pages": result.pageCount,
+            ])
+        }
+        api.get("checks/:id") { _, context in
+            guard let check = try await archive.check(id: try context.parameters.require("id")) else { throw WebError.notFound("This fact check") }
+            return try json(checkJSON(check, instant: false))
+        }
+        api.get("checks/:id/comments") { _, context in
+            guard let check = try await archive.check(id: try context.parameters.require("id")) else { throw WebError.notFound("This fact check") }
+            return try json(["comments": try await archive.comments(slug: check.slug, includeHidden: false).map(commentJSON)])
+        }
+        api.post("checks/:id/comments") { request, context in
+            let body = try await jsonBody(request)
+            guard let check = try await archive.check(id: try context.parameters.require("id")) else { throw WebError.notFound("This fact check") }
+            guard let text = body["text"] as? String, body["name"] == nil || body["name"] is String else {
+                throw WebError.badRequest("Send {\"name\": \"…\" (optional), \"text\": \"…\"}.")
+            }
+            let comment = try await postComment(slug: check.slug, name: body["name"] as? String ?? "", text: text,
+                                                client: client(request, context: context))
+            return try json(commentJSON(comment), status: .created)
+        }
+        api.post("comments/:id/report") { request, context in
+            let comment = try await reportComment(try context.parameters.require("id", as: Int64.self), client: client(request, context: context))
+            return try json(commentJSON(comment))
+        }
+        api.delete("comments/:id") { request, context in
+            let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+            _ = try await deleteComment(try context.parameters.require("id", as: Int64.self), token: bearer)
+            return Response(status: .noContent)
+        }
+        router.get("healthz") { _, _ in
+            _ = try await archive.list(page: 1, perPage: 1, verdict: nil)
+            return try json(["status": "ok"])
+        }
+        router.get("metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+    }
+
+    /// The JSON object of a request body (`Content-Type: application/json`, within the size limit).
+    private func jsonBody(_ request: Request) async throws -> [String: Any] {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw WebError.unsupportedMediaType("application/json")
+        }
+        let text = try await body(request)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw WebError.badRequest("The body is not a JSON object.")
+        }
+        return object
+    }
+
+    /// `factcheck check --json`'s report plus the published check's id, slug, version and URLs.
+    func checkJSON(_ check: PublishedCheck, instant: Bool) throws -> [String: Any] {
+        guard var object = try JSONSerialization.jsonObject(with: Data(try ReportJSON.encode(check.report).utf8)) as? [String: Any] else {
+            throw WebError.internalError(reference: check.id)
+        }
+        object["id"] = check.id
+        object["slug"] = check.slug
+        object["version"] = check.version
+        object["url"] = "\(configuration.publicURL)/fact-checks/\(check.slug)"
+        object["published_at"] = PageDates.iso(check.publishedAt)
+        object["instant"] = instant
+        return object
+    }
+
+    private func summaryJSON(_ check: PublishedCheck) -> [String: Any] {
+        ["id": check.id, "slug": check.slug, "version": check.version, "url": "\(configuration.publicURL)/fact-checks/\(check.slug)",
+         "claim": check.report.claim, "verdict": check.report.verdict.rawValue, "confidence": check.report.confidence,
+         "summary": check.report.summary, "published_at": PageDates.iso(check.publishedAt)]
+    }
+
+    private func commentJSON(_ comment: Comment) -> [String: Any] {
+        ["id": comment.id, "name": comment.name, "text": comment.text, "posted_at": PageDates.iso(comment.postedAt), "hidden": comment.hidden]
+    }
+}

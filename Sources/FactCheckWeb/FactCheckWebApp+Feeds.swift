@@ -1,0 +1,76 @@
+import FactCheckCore
+import Foundation
+import Hummingbird
+
+extension FactCheckWebApp {
+    func addFeedRoutes(to router: Router<AppRequestContext>) {
+        router.get("feed.atom") { _, _ in
+            let checks = try await archive.list(page: 1, perPage: 50, verdict: nil).checks
+            let base = configuration.publicURL
+            var xml = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                <title>FactCheck</title>
+                <subtitle>Published fact checks, newest first</subtitle>
+                <link rel="self" href="\(Self.xml(base))/feed.atom"/>
+                <link href="\(Self.xml(base))/fact-checks"/>
+                <id>\(Self.xml(base))/fact-checks</id>
+                <updated>\(PageDates.iso(checks.first?.publishedAt ?? Date(timeIntervalSince1970: 0)))</updated>
+
+                """
+            for check in checks {
+                let url = "\(base)/fact-checks/\(check.slug)"
+                xml += """
+                    <entry>
+                    <title>\(Self.xml("Fact Check: \(check.report.claim) — \(check.report.verdict.rawValue)"))</title>
+                    <link href="\(Self.xml(url))"/>
+                    <id>\(Self.xml(url))?version=\(check.version)</id>
+                    <updated>\(PageDates.iso(check.publishedAt))</updated>
+                    <author><name>FactCheck</name></author>
+                    <summary>\(Self.xml(check.report.summary))</summary>
+                    </entry>
+
+                    """
+            }
+            xml += "</feed>\n"
+            return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        }
+        router.get("sitemap.xml") { _, _ in
+            let base = configuration.publicURL
+            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            xml += "<url><loc>\(Self.xml(base))/</loc></url>\n<url><loc>\(Self.xml(base))/fact-checks</loc></url>\n"
+            var page = 1
+            while true {  // every published check; a sitemap holds up to 50,000 URLs
+                let result = try await archive.list(page: page, perPage: 1000, verdict: nil)
+                for check in result.checks {
+                    xml += "<url><loc>\(Self.xml("\(base)/fact-checks/\(check.slug)"))</loc><lastmod>\(PageDates.day(check.publishedAt))</lastmod></url>\n"
+                }
+                guard page < result.pageCount, page < 50 else { break }
+                page += 1
+            }
+            xml += "</urlset>\n"
+            return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        }
+        router.get("robots.txt") { _, _ in
+            "User-agent: *\nDisallow: /api/\nDisallow: /jobs/\nSitemap: \(configuration.publicURL)/sitemap.xml\n"
+        }
+    }
+
+    /// Escapes text for XML content and attribute values.
+    static func xml(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters even when escaped.
+                if scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" || scalar == "\r" { escaped.unicodeScalars.append(scalar) }
+            }
+        }
+        return escaped
+    }
+}

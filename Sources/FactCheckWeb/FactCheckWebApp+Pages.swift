@@ -1,0 +1,161 @@
+import FactCheckCore
+import Foundation
+import Hummingbird
+import Stages
+
+extension FactCheckWebApp {
+    /// Claims offered on the home page.
+    static let exampleClaims = [
+        "NATO was founded in 1949.",
+        "Is Japan in NATO?",
+        "NATO has 30 member states.",
+        "The Eiffel Tower is in Berlin.",
+        "Water boils at 100 degrees Celsius at sea level.",
+    ]
+
+    func addPageRoutes(to router: Router<AppRequestContext>) {
+        router.get("/") { request, _ in try await home(request) }
+        router.post("/checks") { request, context in
+            let form = try await form(request)
+            try verifyCSRF(request, form: form)
+            let claim: String
+            do { claim = try service.validatedClaim(form["claim"] ?? "") } catch let error as WebError where !wantsJSON(request) {
+                return try await home(request, claim: form["claim"] ?? "", error: error.message, status: error.status)
+            }
+            if let earlier = try await service.instantAnswer(for: claim) {
+                metrics.checkFinished(outcome: "instant")
+                let url = "/fact-checks/\(earlier.slug)?instant=1"
+                return wantsJSON(request) ? try json(["url": url, "instant": true]) : redirect(to: url)
+            }
+            return try await startCheck(claim, request: request, context: context)
+        }
+        router.post("/fact-checks/:slug/recheck") { request, context in
+            let form = try await form(request)
+            try verifyCSRF(request, form: form)
+            let slug = try context.parameters.require("slug")
+            guard let latest = try await archive.check(slug: slug, version: nil) else { throw WebError.notFound("This fact check") }
+            return try await startCheck(latest.report.claim, request: request, context: context)
+        }
+        router.get("/jobs/:id/events") { _, context in
+            guard let job = await service.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This check") }
+            return progressStream(job)
+        }
+        router.get("/fact-checks") { request, _ in try await listing(request) }
+        router.get("/fact-checks/:slug") { request, context in
+            let slug = try context.parameters.require("slug")
+            let version = request.uri.queryParameters["version"].flatMap { Int($0) }
+            let instant = request.uri.queryParameters["instant"] == "1"
+            let key = "\(slug)|\(version.map(String.init) ?? "latest")|\(instant)"
+            let csrf = csrfToken(request)
+            if let cached = await cache.page(key) { return html(cached, csrf: csrf) }
+            let page = try await checkPage(slug: slug, version: version, instant: instant)
+            await cache.store(page, key: key, slug: slug)
+            return html(page, csrf: csrf)
+        }
+    }
+
+    /// Whether the client is the page's script (or an API-style client) rather than a plain form post.
+    func wantsJSON(_ request: Request) -> Bool {
+        request.headers[.accept]?.contains("application/json") == true
+    }
+
+    /// Queues a check: the script gets the job to follow at once (202); a plain form waits and is redirected to the page.
+    private func startCheck(_ claim: String, request: Request, context: AppRequestContext) async throws -> Response {
+        try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
+        let job = try await service.submit(claim)
+        if wantsJSON(request) {
+            return try json(["job": job.id, "events": "/jobs/\(job.id)/events"], status: .accepted)
+        }
+        let check = try await job.result()
+        await cache.invalidate(slug: check.slug)
+        return redirect(to: "/fact-checks/\(check.slug)")
+    }
+
+    /// Server-sent events: one `stage` event per pipeline step, then `done` with the page's URL (or `failed`).
+    private func progressStream(_ job: CheckJob) -> Response {
+        let steps = PipelineStage.allCases
+        let cache = cache
+        let body = ResponseBody { writer in
+            for await event in job.updates() {
+                let (name, payload): (String, [String: Any])
+                switch event {
+                case .queued:
+                    (name, payload) = ("stage", ["stage": "queued", "message": "Waiting for a free checker", "step": 0, "steps": steps.count])
+                case let .stage(stage):
+                    (name, payload) = ("stage", ["stage": stage.rawValue, "message": stage.progressMessage,
+                                                 "step": (steps.firstIndex(of: stage) ?? 0) + 1, "steps": steps.count])
+                case let .published(check):
+                    await cache.invalidate(slug: check.slug)
+                    (name, payload) = ("done", ["url": "/fact-checks/\(check.slug)", "verdict": check.report.verdict.rawValue])
+                case let .failed(message):
+                    (name, payload) = ("failed", ["message": message])
+                }
+                let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+                try await writer.write(ByteBuffer(string: "event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+    }
+
+    func home(_ request: Request, claim: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let recent = try await archive.list(page: 1, perPage: 6, verdict: nil).checks.map(CheckSummaryView.init)
+        let view = HomeView(
+            meta: meta(title: "FactCheck — check a claim against the evidence",
+                       description: "Type a claim; FactCheck finds evidence, weighs each source and publishes a cited fact check. Free, no registration.",
+                       path: "/", section: "home"),
+            examples: Self.exampleClaims, recent: recent, hasRecent: !recent.isEmpty, maxClaimLength: configuration.maxClaimLength, claim: claim, error: error
+        )
+        return html(pages.render(view, template: "home"), status: status, csrf: csrfToken(request))
+    }
+
+    /// The rendered page of a check (with the CSRF placeholder), optionally with a comment form error.
+    func checkPage(slug: String, version: Int?, instant: Bool, commentError: String? = nil, commentName: String = "", commentText: String = "")
+        async throws -> String {
+        guard let check = try await archive.check(slug: slug, version: version) else { throw WebError.notFound("This fact check") }
+        let versions = try await archive.versions(slug: slug)
+        let comments = try await archive.comments(slug: slug, includeHidden: false)
+        let path = "/fact-checks/\(slug)"
+        let jsonLD = try ClaimReviewRenderer().render(check.report, url: configuration.publicURL + path)
+        var view = CheckPageView(
+            check: check, versions: versions, comments: comments,
+            meta: meta(title: "Fact Check: \(check.report.claim)", description: "\(check.report.verdict.rawValue). \(check.report.summary)",
+                       path: path, jsonLD: jsonLD, ogType: "article"),
+            instant: instant, configuration: configuration
+        )
+        view.commentError = commentError
+        view.commentName = commentName
+        view.commentText = commentText
+        return pages.render(view, template: "check")
+    }
+
+    private func listing(_ request: Request) async throws -> Response {
+        let query = String(request.uri.queryParameters["q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let verdict = request.uri.queryParameters["verdict"].flatMap { value in Verdict.allCases.first { $0.cssClass == "verdict-\(value)" } }
+        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let checks: [PublishedCheck]
+        var pageCount = 1, total = 0
+        if query.isEmpty {
+            let result = try await archive.list(page: page, perPage: configuration.pageSize, verdict: verdict)
+            (checks, pageCount, total) = (result.checks, result.pageCount, result.total)
+        } else {
+            checks = try await archive.search(String(query.prefix(200)), limit: 50)
+            total = checks.count
+        }
+        func url(page: Int) -> String {
+            var items = ["page=\(page)"]
+            if let verdict { items.append("verdict=\(verdict.cssClass.dropFirst("verdict-".count))") }
+            return "/fact-checks?" + items.joined(separator: "&")
+        }
+        let filters = [VerdictFilterView(name: "All", url: "/fact-checks", selected: verdict == nil && query.isEmpty)]
+            + Verdict.allCases.map { VerdictFilterView(name: $0.rawValue, url: "/fact-checks?verdict=\($0.cssClass.dropFirst("verdict-".count))", selected: $0 == verdict) }
+        let heading = !query.isEmpty ? "Search results" : verdict.map { "Fact checks rated \($0.rawValue)" } ?? "All fact checks"
+        let view = ListView(
+            meta: meta(title: "\(heading) — FactCheck", description: "Published fact checks, newest first.", path: "/fact-checks", section: "list"),
+            checks: checks.map(CheckSummaryView.init), filters: filters, query: query, isSearch: !query.isEmpty, heading: heading, page: page, pageCount: pageCount,
+            total: total, previousURL: query.isEmpty && page > 1 ? url(page: page - 1) : nil,
+            nextURL: query.isEmpty && page < pageCount ? url(page: page + 1) : nil
+        )
+        return html(pages.render(view, template: "list"), csrf: csrfToken(request))
+    }
+}

@@ -1,0 +1,48 @@
+import FactCheckCore
+import Foundation
+import Hummingbird
+import Logging
+
+/// The FactCheck web site and JSON API on Hummingbird: pages rendered from Mustache templates, a check queue with
+/// live progress, comments, feeds and metrics. It sees the pipeline and storage only through core protocols.
+public struct FactCheckWebApp: Sendable {
+    let service: CheckService
+    let pages: PageRenderer
+    let limiter = RateLimiter()
+    let cache = PageCache()
+    let staticFiles: [StaticFile]
+    var configuration: WebConfiguration { service.configuration }
+    var metrics: WebMetrics { service.metrics }
+    var archive: any FactCheckArchive { service.archive }
+
+    public init(service: CheckService) async throws {
+        self.service = service
+        pages = try await PageRenderer()
+        staticFiles = try Self.loadStaticFiles()
+    }
+
+    /// Every route, behind the logging, error and security-header middleware.
+    public func router() -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(app: self))
+        router.add(middleware: SecurityHeadersMiddleware())
+        addPageRoutes(to: router)
+        addCommentRoutes(to: router)
+        addFeedRoutes(to: router)
+        addAPIRoutes(to: router)
+        addStaticRoutes(to: router)
+        return router
+    }
+
+    /// The server: HTTP/1.1 with an idle timeout, on `host`:`port`.
+    public func application(host: String, port: Int, logger: Logger,
+                            onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "FactCheck"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Settings of the web app. Every limit has a default suitable for a public site on a small machine.
+public struct WebConfiguration: Sendable {
+    /// Absolute base URL used in feeds, sitemaps, canonical links and ClaimReview (no trailing slash).
+    public var publicURL: String
+    /// Token that lets an administrator delete comments; nil disables deletion.
+    public var adminToken: String?
+    /// Fact checks run at the same time (each uses the CPU fully).
+    public var maxConcurrentChecks: Int
+    /// Checks allowed to wait for a free slot; beyond this, submissions get 503 with Retry-After.
+    public var maxQueuedChecks: Int
+    /// Longest claim accepted, in characters.
+    public var maxClaimLength: Int
+    public var maxCommentLength: Int
+    public var maxCommenterNameLength: Int
+    /// Reports after which a comment is hidden.
+    public var hideCommentAfterReports: Int
+    /// Cosine similarity between normalised claims at or above which an earlier check is shown as an instant answer.
+    public var instantAnswerSimilarity: Float
+    /// Published checks per listing page.
+    public var pageSize: Int
+    /// Largest request body accepted, in bytes.
+    public var maxRequestBodyBytes: Int
+    /// Per client address and minute.
+    public var checkSubmissionsPerMinute: Int
+    public var commentsPerMinute: Int
+    /// Use the first `X-Forwarded-For` address as the client (only behind a trusted reverse proxy).
+    public var trustForwardedFor: Bool
+
+    public init(
+        publicURL: String = "http://127.0.0.1:8080",
+        adminToken: String? = nil,
+        maxConcurrentChecks: Int = 1,
+        maxQueuedChecks: Int = 200,
+        maxClaimLength: Int = 1_000,
+        maxCommentLength: Int = 2_000,
+        maxCommenterNameLength: Int = 60,
+        hideCommentAfterReports: Int = 3,
+        instantAnswerSimilarity: Float = 0.95,
+        pageSize: Int = 20,
+        maxRequestBodyBytes: Int = 64 * 1024,
+        checkSubmissionsPerMinute: Int = 10,
+        commentsPerMinute: Int = 5,
+        trustForwardedFor: Bool = false
+    ) {
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.adminToken = adminToken
+        self.maxConcurrentChecks = maxConcurrentChecks
+        self.maxQueuedChecks = maxQueuedChecks
+        self.maxClaimLength = maxClaimLength
+        self.maxCommentLength = maxCommentLength
+        self.maxCommenterNameLength = maxCommenterNameLength
+        self.hideCommentAfterReports = hideCommentAfterReports
+        self.instantAnswerSimilarity = instantAnswerSimilarity
+        self.pageSize = pageSize
+        self.maxRequestBodyBytes = maxRequestBodyBytes
+        self.checkSubmissionsPerMinute = checkSubmissionsPerMinute
+        self.commentsPerMinute = commentsPerMinute
+        self.trustForwardedFor = trustForwardedFor
+    }
+}

@@ -1,0 +1,49 @@
+import FactCheckCore
+import Foundation
+import Prometheus
+
+/// The app's Prometheus metrics, served at `/metrics`: HTTP requests, check latency by pipeline stage, check outcomes,
+/// the check queue and comments. Owns its registry, so several apps (tests) can run in one process.
+public final class WebMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+
+    private static let latencyBuckets: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30),
+    ]
+
+    public init() {}
+
+    func requestFinished(method: String, status: Int, duration: Duration) {
+        registry.makeCounter(descriptor: .init(metricName: "factcheck_http_requests", unitName: "total", helpText: "HTTP requests by method and status."),
+                             labels: [("method", method), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: .init(metricName: "factcheck_http_request_duration", unitName: "seconds",
+                                                         helpText: "Time to produce an HTTP response."),
+                                       labels: [], buckets: Self.latencyBuckets).record(duration)
+    }
+
+    func stageFinished(_ stage: String, milliseconds: Double) {
+        registry.makeDurationHistogram(descriptor: .init(metricName: "factcheck_check_stage_duration", unitName: "seconds",
+                                                         helpText: "Time spent in each stage of a fact check."),
+                                       labels: [("stage", stage)], buckets: Self.latencyBuckets)
+            .record(.nanoseconds(Int64(milliseconds * 1e6)))
+    }
+
+    func checkFinished(outcome: String) {
+        registry.makeCounter(descriptor: .init(metricName: "factcheck_checks", unitName: "total",
+                                               helpText: "Fact checks by outcome: published, instant (an earlier check shown) or failed."),
+                             labels: [("outcome", outcome)]).increment()
+    }
+
+    func queue(running: Int, waiting: Int) {
+        registry.makeGauge(descriptor: .init(metricName: "factcheck_checks_running", helpText: "Fact checks running now.")).set(Double(running))
+        registry.makeGauge(descriptor: .init(metricName: "factcheck_checks_waiting", helpText: "Fact checks waiting for a slot.")).set(Double(waiting))
+    }
+
+    func commentPosted() {
+        registry.makeCounter(descriptor: .init(metricName: "factcheck_comments_posted", unitName: "total", helpText: "Comments stored.")).increment()
+    }
+
+    /// The Prometheus text exposition of every metric.
+    public func exposition() -> String { registry.emitToString() }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// Opens the project's SQLite database and brings its schema up to date. The knowledge base and the archive of
+/// published checks live in one file; a database written by an older version is migrated in place.
+enum StoreDatabase {
+    static func open(path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            let database = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(database)
+            return database
+        } catch {
+            throw StoreError.database(path, error)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-knowledge-base") { db in
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    id TEXT PRIMARY KEY,
+                    url TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    publisher TEXT,
+                    domain TEXT NOT NULL,
+                    published REAL,
+                    retrieved REAL,
+                    license TEXT,
+                    contentHash TEXT NOT NULL UNIQUE,
+                    ingestedAt REAL NOT NULL
+                );
+                CREATE TABLE passage (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    sourceId TEXT NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    embedding BLOB
+                );
+                CREATE INDEX passage_source ON passage(sourceId);
+                CREATE VIRTUAL TABLE passage_fts USING fts5(
+                    title, text, content='passage', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER passage_ai AFTER INSERT ON passage BEGIN
+                    INSERT INTO passage_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                END;
+                CREATE TRIGGER passage_ad AFTER DELETE ON passage BEGIN
+                    INSERT INTO passage_fts(passage_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+                END;
+                """)
+        }
+        migrator.registerMigration("v2-published-checks") { db in
+            try db.execute(sql: """
+                CREATE TABLE published_check (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    slug TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    matchKey TEXT NOT NULL,
+                    verdict TEXT NOT NULL,
+                    claim TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    report TEXT NOT NULL,
+                    embedding BLOB,
+                    publishedAt REAL NOT NULL,
+                    isLatest INTEGER NOT NULL,
+                    UNIQUE (slug, version)
+                );
+                CREATE INDEX published_check_latest ON published_check(isLatest, rowid);
+                CREATE INDEX published_check_match ON published_check(matchKey, isLatest);
+                CREATE VIRTUAL TABLE published_check_fts USING fts5(
+                    claim, summary, content='published_check', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER published_check_ai AFTER INSERT ON published_check BEGIN
+                    INSERT INTO published_check_fts(rowid, claim, summary) VALUES (new.rowid, new.claim, new.summary);
+                END;
+                CREATE TABLE comment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    slug TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    postedAt REAL NOT NULL,
+                    reports INTEGER NOT NULL DEFAULT 0,
+                    hidden INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX comment_slug ON comment(slug, id);
+                """)
+        }
+        return migrator
+    }
+}

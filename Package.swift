@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "InferenceTests", dependencies: ["FactCheckCore", "Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
         .testTarget(
             name: "WebTests",

@@ -27,17 +27,23 @@ struct IngestCommand: AsyncParsableCommand {
     /// Ingests with a progress line on stderr and a summary on stdout.
     static func ingest(_ paths: [String], home: DataHome, vectors: Bool) async throws -> Ingester.Summary {
         let ingester = Ingester(knowledgeBase: try home.knowledgeBase(), embedder: vectors ? try home.embedder() : nil)
+        let interactive = isatty(STDERR_FILENO) != 0
+        var lastTenth = -1
         let summary = try await ingester.ingest(paths: paths) { progress in
+            // A terminal gets a live bar; a log (CI, pipes) one line per tenth of the work.
+            let tenth = progress.total == 0 ? 10 : 10 * progress.done / progress.total
+            guard interactive || tenth != lastTenth else { return }
+            lastTenth = tenth
             let elapsed = Date().timeIntervalSince(progress.startedAt)
             let rate = Double(progress.done) / max(elapsed, 0.001)
             let eta = Double(progress.total - progress.done) / max(rate, 0.001)
             let width = 24, filled = progress.total == 0 ? width : width * progress.done / progress.total
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            let line = String(format: "\r%@ %d/%d documents  %.0f/s  ETA %.0fs  %@", bar, progress.done, progress.total, rate, eta,
-                              URL(fileURLWithPath: progress.file).lastPathComponent)
+            let line = String(format: "%@%@ %d/%d documents  %.0f/s  ETA %.0fs  %@%@", interactive ? "\r" : "", bar, progress.done, progress.total, rate, eta,
+                              URL(fileURLWithPath: progress.file).lastPathComponent, interactive ? "" : "\n")
             FileHandle.standardError.write(Data(line.utf8))
         }
-        FileHandle.standardError.write(Data("\n".utf8))
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
         print("added \(summary.added) documents (\(summary.passages) passages), \(summary.unchanged) already present, \(summary.skipped.count) skipped")
         for skipped in summary.skipped.prefix(50) { print("  skipped \(skipped)") }
         if summary.skipped.count > 50 { print("  … and \(summary.skipped.count - 50) more") }

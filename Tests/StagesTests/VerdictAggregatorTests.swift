@@ -55,6 +55,23 @@ final class VerdictAggregatorTests: XCTestCase {
         ])
         XCTAssertEqual(dated.verdict, .outdated)
         XCTAssertEqual(dated.keyEvidence.first, PassageID("p-new"), "the newer, contradicting evidence leads")
+        let event = Claim(text: "NATO was founded in 1949.", normalized: "NATO was founded in 1949.")
+        let pastEvent = aggregator.decide(event, evidence: [
+            evidence("NATO was founded in 1949.", supports: 0.9, refutes: 0.05, id: "old"),
+            evidence("During the Cold War (1947–1991) Europe was divided.", supports: 0.05, refutes: 0.9, id: "new"),
+        ])
+        XCTAssertEqual(pastEvent.verdict, .misleading, "a past event cannot become outdated")
+    }
+
+    func testOnlyTimeVaryingClaimsCanBecomeOutdated() {
+        for claim in ["NATO has 30 member states.", "Joe Biden is the president of the United States.", "Tokyo is the largest city in the world.",
+                      "The population of France is 60 million."] {
+            XCTAssertTrue(WeightedVerdictAggregator.canBecomeOutdated(claim), claim)
+        }
+        for claim in ["NATO was founded in 1949.", "Japan is a member of NATO.", "Water boils at 100 degrees Celsius at sea level.",
+                      "The Berlin Wall fell in 1989."] {
+            XCTAssertFalse(WeightedVerdictAggregator.canBecomeOutdated(claim), claim)
+        }
     }
 
     func testBenchmarkLabels() {

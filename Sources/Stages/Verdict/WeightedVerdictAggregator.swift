@@ -6,7 +6,8 @@ import Foundation
 /// Each passage's weight is `credibility × topicality`, where topicality rises from 0 to 1 as the claim–passage
 /// cosine similarity goes from `offTopicSimilarity` to `onTopicSimilarity`. The strongest weighted support
 /// `s` and refutation `r` decide: neither reaches `evidenceThreshold` → Unverifiable (thin or off-topic evidence
-/// is never a confident guess); both do, nearly as strongly → Misleading, or Outdated when the supporting
+/// is never a confident guess); both do, nearly as strongly → Misleading, or Outdated when the claim states
+/// something that changes over time (a count, a ranking or an office holder, in the present tense) and the supporting
 /// evidence is older than the refuting evidence; otherwise the stronger side wins, "Mostly" when the other side
 /// is not negligible or the winner is not decisive.
 public struct WeightedVerdictAggregator: VerdictAggregator {
@@ -68,7 +69,7 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
         if weaker >= c.evidenceThreshold, weaker >= c.conflictRatio * stronger {
             let supportDate = newestDate(supporting.prefix(3).filter { $0.1 >= c.evidenceThreshold }.map(\.0))
             let refuteDate = newestDate(refuting.prefix(3).filter { $0.1 >= c.evidenceThreshold }.map(\.0))
-            if let supportDate, let refuteDate, supportDate < refuteDate {
+            if Self.canBecomeOutdated(claim.normalized), let supportDate, let refuteDate, supportDate < refuteDate {
                 return VerdictDecision(
                     verdict: .outdated, confidence: refute, keyEvidence: key(refuting) + key(supporting),
                     rationale: "Older sources support the claim, but newer ones contradict it."
@@ -102,6 +103,24 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
             let published = item.source.published.map { Calendar(identifier: .gregorian).component(.year, from: $0) }
             return [written, published].compactMap { $0 }.max()
         }.max()
+    }
+
+    /// Whether a claim states a present fact that changes over time — a count ("has 30 members"), a ranking
+    /// ("the largest", "second-biggest") or an office holder ("the president of") — rather than a past event
+    /// ("was founded in 1949"), which newer sources cannot make outdated.
+    public static func canBecomeOutdated(_ claim: String) -> Bool {
+        let words = claim.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init)
+        let pastTense: Set<String> = ["was", "were", "had", "did"]
+        guard !words.contains(where: pastTense.contains) else { return false }
+        let offices: Set<String> = ["president", "prime", "chancellor", "king", "queen", "leader", "ceo", "chairman", "chair", "head",
+                                    "governor", "mayor", "minister", "secretary-general", "pope", "champion", "holder", "capital"]
+        let hasCount = words.contains { word in word.allSatisfy(\.isNumber) && !(word.count == 4 && !years(in: word).isEmpty) }
+        let countVerbs: Set<String> = ["has", "have", "are", "contains", "includes", "counts", "numbers", "population", "members"]
+        let superlative = zip(words, words.dropFirst()).contains { previous, word in
+            ["the", "second", "third", "most"].contains(previous) && word.hasSuffix("est") && word.count > 4
+        }
+        let ranking = superlative || words.contains("most") || words.contains("largest")
+        return (hasCount && words.contains(where: countVerbs.contains)) || ranking || words.contains(where: offices.contains)
     }
 
     /// Four-digit years 1800–2099 mentioned in `text`.

@@ -22,7 +22,7 @@ extension FactCheckWebApp {
         }
         api.get("checks") { request, _ in
             let verdict = try request.uri.queryParameters["verdict"].map { value in
-                guard let verdict = Verdict.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() || $0.cssClass == "verdict-\(value)" }) else {
+                guard let verdict = Verdict.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() || $0.urlName == value }) else {
                     throw WebError.badRequest("verdict must be one of: " + Verdict.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 return verdict
@@ -95,7 +95,7 @@ extension FactCheckWebApp {
         object["slug"] = check.slug
         object["version"] = check.version
         object["url"] = "\(configuration.publicURL)/fact-checks/\(check.slug)"
-        object["published_at"] = PageDates.iso(check.publishedAt)
+        object["published_at"] = check.publishedAt.ISO8601Format()
         object["instant"] = instant
         return object
     }
@@ -103,10 +103,10 @@ extension FactCheckWebApp {
     private func summaryJSON(_ check: PublishedCheck) -> [String: Any] {
         ["id": check.id, "slug": check.slug, "version": check.version, "url": "\(configuration.publicURL)/fact-checks/\(check.slug)",
          "claim": check.report.claim, "verdict": check.report.verdict.rawValue, "confidence": check.report.confidence,
-         "summary": check.report.summary, "published_at": PageDates.iso(check.publishedAt)]
+         "summary": check.report.summary, "published_at": check.publishedAt.ISO8601Format()]
     }
 
     private func commentJSON(_ comment: Comment) -> [String: Any] {
-        ["id": comment.id, "name": comment.name, "text": comment.text, "posted_at": PageDates.iso(comment.postedAt), "hidden": comment.hidden]
+        ["id": comment.id, "name": comment.name, "text": comment.text, "posted_at": comment.postedAt.ISO8601Format(), "hidden": comment.hidden]
     }
 }

@@ -1,5 +1,6 @@
 import FactCheckCore
 import Foundation
+import Stages
 import Hummingbird
 
 extension FactCheckWebApp {
@@ -15,7 +16,7 @@ extension FactCheckWebApp {
                 <link rel="self" href="\(Self.xml(base))/feed.atom"/>
                 <link href="\(Self.xml(base))/fact-checks"/>
                 <id>\(Self.xml(base))/fact-checks</id>
-                <updated>\(PageDates.iso(checks.first?.publishedAt ?? Date(timeIntervalSince1970: 0)))</updated>
+                <updated>\((checks.first?.publishedAt ?? Date(timeIntervalSince1970: 0)).ISO8601Format())</updated>
 
                 """
             for check in checks {
@@ -25,7 +26,7 @@ extension FactCheckWebApp {
                     <title>\(Self.xml("Fact Check: \(check.report.claim) — \(check.report.verdict.rawValue)"))</title>
                     <link href="\(Self.xml(url))"/>
                     <id>\(Self.xml(url))?version=\(check.version)</id>
-                    <updated>\(PageDates.iso(check.publishedAt))</updated>
+                    <updated>\(check.publishedAt.ISO8601Format())</updated>
                     <author><name>FactCheck</name></author>
                     <summary>\(Self.xml(check.report.summary))</summary>
                     </entry>
@@ -43,7 +44,7 @@ extension FactCheckWebApp {
             while true {  // every published check; a sitemap holds up to 50,000 URLs
                 let result = try await archive.list(page: page, perPage: 1000, verdict: nil)
                 for check in result.checks {
-                    xml += "<url><loc>\(Self.xml("\(base)/fact-checks/\(check.slug)"))</loc><lastmod>\(PageDates.day(check.publishedAt))</lastmod></url>\n"
+                    xml += "<url><loc>\(Self.xml("\(base)/fact-checks/\(check.slug)"))</loc><lastmod>\(ReportDates.iso(check.publishedAt))</lastmod></url>\n"
                 }
                 guard page < result.pageCount, page < 50 else { break }
                 page += 1

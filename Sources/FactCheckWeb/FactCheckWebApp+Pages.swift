@@ -131,7 +131,7 @@ extension FactCheckWebApp {
 
     private func listing(_ request: Request) async throws -> Response {
         let query = String(request.uri.queryParameters["q"] ?? "").trimmingCharacters(in: .whitespaces)
-        let verdict = request.uri.queryParameters["verdict"].flatMap { value in Verdict.allCases.first { $0.cssClass == "verdict-\(value)" } }
+        let verdict = request.uri.queryParameters["verdict"].flatMap { Verdict(urlName: String($0)) }
         let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
         let checks: [PublishedCheck]
         var pageCount = 1, total = 0
@@ -144,11 +144,11 @@ extension FactCheckWebApp {
         }
         func url(page: Int) -> String {
             var items = ["page=\(page)"]
-            if let verdict { items.append("verdict=\(verdict.cssClass.dropFirst("verdict-".count))") }
+            if let verdict { items.append("verdict=\(verdict.urlName)") }
             return "/fact-checks?" + items.joined(separator: "&")
         }
         let filters = [VerdictFilterView(name: "All", url: "/fact-checks", selected: verdict == nil && query.isEmpty)]
-            + Verdict.allCases.map { VerdictFilterView(name: $0.rawValue, url: "/fact-checks?verdict=\($0.cssClass.dropFirst("verdict-".count))", selected: $0 == verdict) }
+            + Verdict.allCases.map { VerdictFilterView(name: $0.rawValue, url: "/fact-checks?verdict=\($0.urlName)", selected: $0 == verdict) }
         let heading = !query.isEmpty ? "Search results" : verdict.map { "Fact checks rated \($0.rawValue)" } ?? "All fact checks"
         let view = ListView(
             meta: meta(title: "\(heading) — FactCheck", description: "Published fact checks, newest first.", path: "/fact-checks", section: "list"),

@@ -19,22 +19,16 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// Dates as pages show them.
-enum PageDates {
-    static func long(_ date: Date) -> String { formatter("d MMMM yyyy").string(from: date) }
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
-    static func day(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
-
-    private static func formatter(_ format: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = format
-        return formatter
-    }
-}
-
 extension Verdict {
+    /// The verdict in URLs (`?verdict=mostly-true`).
+    var urlName: String { rawValue.lowercased().replacingOccurrences(of: " ", with: "-") }
+
+    /// The verdict whose `urlName` this is.
+    init?(urlName: String) {
+        guard let verdict = Verdict.allCases.first(where: { $0.urlName == urlName }) else { return nil }
+        self = verdict
+    }
+
     /// CSS class carrying the verdict's colour: "verdict-mostly-true".
-    var cssClass: String { "verdict-" + rawValue.lowercased().replacingOccurrences(of: " ", with: "-") }
+    var cssClass: String { "verdict-" + urlName }
 }

@@ -31,8 +31,8 @@ struct CheckSummaryView {
         claim = check.report.claim
         verdict = check.report.verdict.rawValue
         verdictClass = check.report.verdict.cssClass
-        date = PageDates.long(check.publishedAt)
-        dateISO = PageDates.iso(check.publishedAt)
+        date = ReportDates.long(check.publishedAt)
+        dateISO = check.publishedAt.ISO8601Format()
         summary = check.report.summary
     }
 }
@@ -132,8 +132,8 @@ struct CheckPageView {
         claim = report.claim
         normalizedClaim = report.normalizedClaim
         showNormalized = ClaimKey.matchKey(report.claim) != ClaimKey.matchKey(report.normalizedClaim)
-        date = PageDates.long(report.date)
-        dateISO = PageDates.iso(report.date)
+        date = ReportDates.long(report.date)
+        dateISO = report.date.ISO8601Format()
         verdict = report.verdict.rawValue
         verdictClass = report.verdict.cssClass
         confidencePercent = Int((report.confidence * 100).rounded())
@@ -147,7 +147,7 @@ struct CheckPageView {
             return SourceView(
                 n: source.n, title: source.title, url: source.url,
                 isLink: source.url.hasPrefix("https://") || source.url.hasPrefix("http://"),
-                publisher: source.publisher, published: source.published.map(PageDates.long),
+                publisher: source.publisher, published: source.published.map(ReportDates.long),
                 type: source.credibility.type.displayName, credibilityPercent: Int((score * 100).rounded()),
                 credibilityLevel: score >= 0.75 ? "high" : score >= 0.5 ? "moderate" : "low",
                 reason: source.credibility.reason,
@@ -157,7 +157,7 @@ struct CheckPageView {
         }
         version = check.version
         self.versions = versions.map {
-            VersionView(version: $0.version, url: "/fact-checks/\($0.slug)?version=\($0.version)", date: PageDates.long($0.publishedAt),
+            VersionView(version: $0.version, url: "/fact-checks/\($0.slug)?version=\($0.version)", date: ReportDates.long($0.publishedAt),
                         verdict: $0.report.verdict.rawValue, verdictClass: $0.report.verdict.cssClass, isCurrent: $0.id == check.id)
         }
         isLatest = versions.first.map { $0.id == check.id } ?? true
@@ -165,7 +165,7 @@ struct CheckPageView {
         self.instant = instant
         self.comments = comments.map {
             CommentView(id: $0.id, name: $0.name.isEmpty ? "Anonymous" : $0.name, text: $0.text,
-                        date: PageDates.long($0.postedAt), dateISO: PageDates.iso($0.postedAt))
+                        date: ReportDates.long($0.postedAt), dateISO: $0.postedAt.ISO8601Format())
         }
         hasFacts = !facts.isEmpty
         hasSources = !sources.isEmpty

@@ -12,14 +12,19 @@ public final class WebMetrics: Sendable {
         .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30),
     ]
 
-    public init() {}
+    /// Looked up once: every request records into it.
+    private let requestDuration: DurationHistogram
+
+    public init() {
+        requestDuration = registry.makeDurationHistogram(
+            descriptor: .init(metricName: "factcheck_http_request_duration", unitName: "seconds", helpText: "Time to produce an HTTP response."),
+            labels: [], buckets: Self.latencyBuckets)
+    }
 
     func requestFinished(method: String, status: Int, duration: Duration) {
         registry.makeCounter(descriptor: .init(metricName: "factcheck_http_requests", unitName: "total", helpText: "HTTP requests by method and status."),
                              labels: [("method", method), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(descriptor: .init(metricName: "factcheck_http_request_duration", unitName: "seconds",
-                                                         helpText: "Time to produce an HTTP response."),
-                                       labels: [], buckets: Self.latencyBuckets).record(duration)
+        requestDuration.record(duration)
     }
 
     func stageFinished(_ stage: String, milliseconds: Double) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Dates as a report shows them, in UTC and independent of the machine's locale.
-enum ReportDates {
+public enum ReportDates {
     private static let months = [
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
@@ -14,13 +14,13 @@ enum ReportDates {
     }
 
     /// "5 March 2024".
-    static func long(_ date: Date) -> String {
+    public static func long(_ date: Date) -> String {
         let p = parts(date)
         return "\(p.day!) \(months[p.month! - 1]) \(p.year!)"
     }
 
     /// "2024-03-05".
-    static func iso(_ date: Date) -> String {
+    public static func iso(_ date: Date) -> String {
         let p = parts(date)
         return String(format: "%04d-%02d-%02d", p.year!, p.month!, p.day!)
     }

@@ -8,7 +8,7 @@ struct CSRFToken: Sendable {
 
     static func make() -> CSRFToken {
         var generator = SystemRandomNumberGenerator()
-        let value = (0 ..< 4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+        let value = (0 ..< 4).map { _ in (generator.next() as UInt64).paddedHex }.joined()
         return CSRFToken(value: value, isNew: true)
     }
 

@@ -48,7 +48,7 @@ extension FactCheckWebApp {
             let key = "\(slug)|\(version.map(String.init) ?? "latest")|\(instant)"
             let csrf = csrfToken(request)
             if let cached = await cache.page(key) { return html(cached, csrf: csrf) }
-            let page = try await checkPage(slug: slug, version: version, instant: instant)
+            let page = RenderedPage(try await checkPage(slug: slug, version: version, instant: instant), placeholder: Self.csrfPlaceholder)
             await cache.store(page, key: key, slug: slug)
             return html(page, csrf: csrf)
         }

@@ -7,10 +7,15 @@ extension FactCheckWebApp {
     static let csrfCookie = "fc_csrf"
     static let csrfPlaceholder = "CSRFTOKENPLACEHOLDER"
 
-    func html(_ body: String, status: HTTPResponse.Status = .ok, csrf: CSRFToken? = nil) -> Response {
+    func html(_ body: String, status: HTTPResponse.Status = .ok, csrf: CSRFToken) -> Response {
+        html(RenderedPage(body, placeholder: Self.csrfPlaceholder), status: status, csrf: csrf)
+    }
+
+    /// An HTML response with the reader's CSRF token in its forms (and the cookie set when the token is new).
+    func html(_ page: RenderedPage, status: HTTPResponse.Status = .ok, csrf: CSRFToken) -> Response {
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: csrf.map { body.replacingOccurrences(of: Self.csrfPlaceholder, with: $0.value) } ?? body)))
-        if let csrf, csrf.isNew {
+                                body: .init(byteBuffer: page.body(token: csrf.value)))
+        if csrf.isNew {
             response.setCookie(Cookie(name: Self.csrfCookie, value: csrf.value, maxAge: 365 * 24 * 3600, path: "/",
                                       secure: configuration.publicURL.hasPrefix("https://"), httpOnly: true, sameSite: .strict))
         }

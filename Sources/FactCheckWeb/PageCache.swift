@@ -1,16 +1,16 @@
 /// Rendered fact-check pages by URL, so a popular permalink is rendered once. Entries of a slug are dropped whenever
 /// its checks or comments change; the whole cache is bounded.
 actor PageCache {
-    private var pages: [String: (slug: String, html: String)] = [:]
+    private var pages: [String: (slug: String, page: RenderedPage)] = [:]
     private let capacity: Int
 
     init(capacity: Int = 512) { self.capacity = capacity }
 
-    func page(_ key: String) -> String? { pages[key]?.html }
+    func page(_ key: String) -> RenderedPage? { pages[key]?.page }
 
-    func store(_ html: String, key: String, slug: String) {
+    func store(_ page: RenderedPage, key: String, slug: String) {
         if pages.count >= capacity { pages.removeAll(keepingCapacity: true) }
-        pages[key] = (slug, html)
+        pages[key] = (slug, page)
     }
 
     func invalidate(slug: String) {

@@ -11,7 +11,7 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.requestID = String(format: "%016llx", UInt64.random(in: .min ... .max))
+        context.requestID = UInt64.random(in: .min ... .max).paddedHex
         context.logger[metadataKey: "request_id"] = .string(context.requestID)
         let start = ContinuousClock.now
         var response: Response
@@ -23,8 +23,8 @@ struct RequestLogMiddleware: RouterMiddleware {
         response.headers[.xRequestID] = context.requestID
         let duration = start.duration(to: .now)
         app.metrics.requestFinished(method: request.method.rawValue, status: response.status.code, duration: duration)
-        let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
-        context.logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds)) ms")
+        let microseconds = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+        context.logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(microseconds / 1000).\(microseconds % 1000 / 100) ms")
         return response
     }
 

@@ -265,11 +265,12 @@ def cmd_train(args):
         resume_state = torch.load(ck[-1], map_location="cpu", weights_only=False)
         saved = resume_state["args"]
         # the data mix / order / schedule must be identical: take them from the checkpoint
-        for k in ("base_model", "data_dir", "data_seed", "seed", "fever_per_class",
+        for k in ("base_model", "init_from", "order_seed", "data_dir", "data_seed", "seed", "fever_per_class",
                   "heuristic_neutrals", "heldout", "mnli_upsample", "domain_upsample",
                   "batch_size", "max_len", "lr", "warmup", "weight_decay", "max_steps",
                   "class_weight_power"):
-            setattr(args, k, saved[k])
+            if k in saved:  # older checkpoints lack the later options
+                setattr(args, k, saved[k])
     else:
         if list_ckpts(ckpt_dir) and not args.overwrite:
             sys.exit("checkpoints exist in %s: use --resume (or --overwrite)" % ckpt_dir)
@@ -292,7 +293,8 @@ def cmd_train(args):
     h_ids, h_tts, h_labels = encode(tok, held_pairs, args.max_len)
     log("tokenized %d train + %d held-out pairs in %.0fs" % (len(ids), len(h_ids), time.time() - t0))
 
-    batches = make_batches([len(x) for x in ids], args.batch_size, args.data_seed)
+    order_seed = args.data_seed if args.order_seed is None else args.order_seed
+    batches = make_batches([len(x) for x in ids], args.batch_size, order_seed)
     total_steps = len(batches) if args.max_steps <= 0 else min(args.max_steps, len(batches))
     warmup_steps = max(1, int(round(args.warmup * total_steps)))
 
@@ -304,6 +306,11 @@ def cmd_train(args):
         % (total_steps, warmup_steps, counts.tolist(), [round(x, 3) for x in w.tolist()]))
 
     model = load_model(args.base_model)
+    if args.init_from and resume_state is None:
+        # a further pass starting from an earlier run's weights (same data mix and held-out slice when the data
+        # arguments are the same; --order-seed gives a new batch order)
+        log("initialising from " + args.init_from)
+        model.load_state_dict(torch.load(args.init_from, map_location="cpu", weights_only=False)["model"])
     no_decay = ("bias", "LayerNorm.weight", "LayerNorm.bias")
     groups = [
         {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
@@ -486,6 +493,8 @@ def main():
     t.add_argument("--resume", action="store_true")
     t.add_argument("--overwrite", action="store_true", help="start over, deleting old checkpoints of this run")
     t.add_argument("--no-export", action="store_true")
+    t.add_argument("--init-from", default=None, help="start from this checkpoint's weights (a further pass)")
+    t.add_argument("--order-seed", type=int, default=None, help="batch order seed (default: --data-seed)")
     t.add_argument("--seed", type=int, default=13)
     t.add_argument("--data-seed", type=int, default=2026)
     t.add_argument("--fever-per-class", type=int, default=19000)

@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (used by `make bench-engine`; results go to BENCHMARKS.md).",
-        subcommands: [Engine.self, ColdStart.self]
+        subcommands: [Engine.self, ColdStart.self, Check.self]
     )
 
     /// Throughput of the embedder and the pair classifier at batch 1 and 32, with 1 and 2 threads.
@@ -103,6 +103,59 @@ struct BenchCommand: AsyncParsableCommand {
             let encoder = try TextEncoder(directory: URL(fileURLWithPath: embedder))
             let embedding = try encoder.embed([text])[0]
             print(embedding.prefix(3).map { String(format: "%.6f", $0) }.joined(separator: " "))
+        }
+    }
+}
+
+extension BenchCommand {
+    /// Latency of whole checks on the knowledge base: loading the pipeline, the first check, then warm checks.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time `factcheck check` stages in one process: load, first check, warm p50/p95; prints JSON.",
+            discussion: "Claims come from --claims (one per line) or a built-in list of 20 varied claims."
+        )
+        static let defaultClaims = [
+            "NATO was founded in 1949.", "Is Japan in NATO?", "NATO has 30 member states.", "The Eiffel Tower is in Berlin.",
+            "Berlin is the capital of Germany.", "Water boils at 100 degrees Celsius at sea level.", "The Moon is made of cheese.",
+            "Mount Everest is the highest mountain on Earth.", "The Great Wall of China is visible from space.",
+            "Albert Einstein was born in Germany.", "The Amazon is the longest river in the world.", "Vaccines cause autism.",
+            "Australia is a continent and a country.", "The Pacific is the largest ocean.", "Shakespeare wrote Don Quixote.",
+            "Paris is the capital of Italy.", "The Sun is a star.", "Bats are blind.", "Tokyo is the most populous city in the world.",
+            "The European Union has 27 member states.",
+        ]
+        @OptionGroup var home: HomeOptions
+        @Option(help: "A file with one claim per line.") var claims: String?
+        @Option(help: "Passes over the claims after the first check.") var passes = 1
+
+        func validate() throws {
+            guard passes > 0 else { throw ValidationError("--passes must be positive.") }
+        }
+
+        func run() async throws {
+            let claims = try self.claims.map { try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty } }
+                ?? Self.defaultClaims
+            guard !claims.isEmpty else { throw ValidationError("--claims: no claims in the file.") }
+            let loadStart = DispatchTime.now()
+            let pipeline = try home.dataHome.pipeline()
+            let loadMs = milliseconds(since: loadStart)
+            let firstStart = DispatchTime.now()
+            _ = try await pipeline.check(claims[0])
+            let firstMs = milliseconds(since: firstStart)
+            var latencies: [Double] = []
+            for _ in 0 ..< passes {
+                for claim in claims {
+                    let start = DispatchTime.now()
+                    _ = try await pipeline.check(claim)
+                    latencies.append(milliseconds(since: start))
+                }
+            }
+            latencies.sort()
+            let result: [String: Any] = [
+                "claims": claims.count, "checks": latencies.count, "load_ms": loadMs, "first_check_ms": firstMs,
+                "warm_p50_ms": latencies[latencies.count / 2], "warm_p95_ms": latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.95))],
+                "warm_max_ms": latencies.last!,
+            ]
+            print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
         }
     }
 }

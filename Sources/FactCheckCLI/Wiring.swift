@@ -42,7 +42,7 @@ extension DataHome {
             normalizer: RuleBasedClaimNormalizer(),
             retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder ?? self.embedder()),
             credibility: try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings)),
-            stance: stance,
+            stance: GroundedStanceClassifier(base: stance),
             aggregator: WeightedVerdictAggregator(),
             writer: TemplateReportWriter(stanceClassifier: stance)
         )

@@ -61,7 +61,7 @@ public struct FactCheckPipeline: Sendable {
             try await retriever.retrieve(for: claim, limit: configuration.passagesToVerify)
         }) { "\($0.count) passages: " + $0.map(\.passage.id.rawValue).joined(separator: ", ") }
         let evidence = try await recorder.run(.weighing, inputs: retrieved.map(\.passage.id.rawValue), {
-            let stances = try await stance.stances(of: retrieved.map(\.passage.text), toward: claim.normalized)
+            let stances = try await stance.stances(of: retrieved, toward: claim)
             return zip(retrieved, stances).map { Evidence(retrieved: $0, credibility: credibility.credibility(of: $0.source), stance: $1) }
         }) { $0.map { "\($0.passage.id): \($0.stance.stance.rawValue) (credibility \(String(format: "%.2f", $0.credibility.score)))" }.joined(separator: "; ") }
         let decision = try await recorder.run(.deciding, inputs: evidence.map(\.passage.id.rawValue), { aggregator.decide(claim, evidence: evidence) }) {

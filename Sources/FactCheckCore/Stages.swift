@@ -18,6 +18,15 @@ public protocol CredibilityScorer: Sendable {
 /// Says whether each passage supports, refutes or says nothing about a statement.
 public protocol StanceClassifier: Sendable {
     func stances(of passages: [String], toward statement: String) async throws -> [StanceProbabilities]
+    /// The stance of each retrieved passage toward the claim; classifiers that use the source (its title, say) override
+    /// this, the default reads the passage texts alone.
+    func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities]
+}
+
+extension StanceClassifier {
+    public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
+        try await stances(of: evidence.map(\.passage.text), toward: claim.normalized)
+    }
 }
 
 /// Decides a verdict from the weighed evidence.

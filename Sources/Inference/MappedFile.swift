@@ -27,5 +27,16 @@ final class MappedFile: @unchecked Sendable {
         base = UnsafeRawPointer(mapping)
     }
 
+    /// Lets the kernel drop the pages wholly inside `range` (bytes from the start of the file) from memory; they are
+    /// read again from the file if touched. Called once a tensor has been copied out, so the file and its copy are
+    /// not both resident.
+    func discard(_ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = min(range.upperBound, count) / page * page
+        guard end > start else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+    }
+
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 }

@@ -85,6 +85,7 @@ public final class SafeTensorsFile: @unchecked Sendable {
         guard let info = tensors[name] else { throw InferenceError.missingTensor(name, in: path) }
         let raw = file.base + dataOffset + info.byteRange.lowerBound
         let count = info.elementCount
+        defer { file.discard(dataOffset + info.byteRange.lowerBound ..< dataOffset + info.byteRange.upperBound) }
         switch info.dtype {
         case .f32:
             return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in

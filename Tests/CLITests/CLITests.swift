@@ -16,11 +16,11 @@ final class CLITests: XCTestCase {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("factcheck")
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    private func run(_ arguments: [String], home: URL? = nil) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        process.environment = ["FACTCHECK_HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+        process.environment = ["FACTCHECK_HOME": (home ?? self.home).path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -106,5 +106,31 @@ final class CLITests: XCTestCase {
         let missing = try run(["eval", "/nonexistent.jsonl", "--verifier", model])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.error.contains("/nonexistent.jsonl: cannot read"), missing.error)
+    }
+
+    /// The acceptance examples on the real starter knowledge base and models (installed by `factcheck setup`).
+    func testStarterKnowledgeBaseVerdictsOnNATO() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let starter = repository.appendingPathComponent(".factcheck")
+        guard FileManager.default.fileExists(atPath: starter.appendingPathComponent("starter-knowledge-base.done").path) else {
+            throw XCTSkip("no starter knowledge base in \(starter.path); run `factcheck setup` (make test does)")
+        }
+        let expectations: [(claim: String, verdicts: Set<String>)] = [
+            ("NATO was founded in 1949.", ["True"]),
+            ("NATO has 30 member states.", ["False", "Outdated"]),
+            ("Is Japan in NATO?", ["False", "Mostly False", "Unverifiable"]),
+        ]
+        for (claim, verdicts) in expectations {
+            let result = try run(["check", claim, "--json"], home: starter)
+            XCTAssertEqual(result.status, 0, result.error)
+            let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+            let verdict = report["verdict"] as? String ?? ""
+            XCTAssertTrue(verdicts.contains(verdict), "\(claim) → \(verdict)")
+            if verdict != "Unverifiable" {
+                let sources = report["sources"] as! [[String: Any]]
+                let deciding = sources.filter { $0["stance"] as? String != "NOT_ENOUGH_INFO" }
+                XCTAssertTrue(deciding.contains { $0["title"] as? String == "NATO" }, "\(claim) cites the NATO article: \(deciding)")
+            }
+        }
     }
 }

@@ -64,6 +64,17 @@ final class CredibilityTests: XCTestCase {
         XCTAssertEqual(scorer.credibility(of: source("", url: "https://www.nato.int/cps/en/natohq/topics_52044.htm")).type, .intergovernmental)
     }
 
+    func testDocumentsWithoutAWebAddressAreKnownByTheirPublisher() throws {
+        let scorer = try DomainCredibilityScorer()
+        let local = { (publisher: String) in scorer.credibility(of: self.source("local", url: "file:///data/corpus.jsonl", publisher: publisher)).type }
+        XCTAssertEqual(local("Wikipedia sentence (Climate-FEVER evidence pool)"), .encyclopedia)
+        XCTAssertEqual(local("reuters"), .wireService)
+        XCTAssertEqual(local("Reutersville Gazette"), .unknown, "whole words only")
+        XCTAssertEqual(local("My notes"), .unknown)
+        let web = scorer.credibility(of: source("reuters-news.example", url: "https://reuters-news.example/a", publisher: "Reuters"))
+        XCTAssertEqual(web.type, .unknown, "a web page cannot borrow a famous publisher's name")
+    }
+
     func testReasons() throws {
         let scorer = try DomainCredibilityScorer()
         XCTAssertEqual(scorer.credibility(of: source("www.cdc.gov")).reason,

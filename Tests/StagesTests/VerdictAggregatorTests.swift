@@ -44,6 +44,19 @@ final class VerdictAggregatorTests: XCTestCase {
         XCTAssertEqual(middling.verdict, .mostlyTrue)
     }
 
+    func testIndependentSourcesCorroborateButOneSourceCountsOnce() {
+        let twoSources = aggregator.decide(claim, evidence: [
+            evidence("NATO has 30 members.", supports: 0.75, refutes: 0.01, credibility: 0.7, id: "a"),
+            evidence("The alliance's 30 members met.", supports: 0.75, refutes: 0.01, credibility: 0.7, id: "b"),
+        ])
+        XCTAssertEqual(twoSources.verdict, .true)
+        XCTAssertEqual(Set(twoSources.keyEvidence), [PassageID("p-a"), PassageID("p-b")])
+        let one = evidence("NATO has 30 members.", supports: 0.75, refutes: 0.01, credibility: 0.7, id: "c")
+        var samePassageAgain = one
+        samePassageAgain.retrieved.passage = Passage(id: PassageID("p-d"), sourceID: one.source.id, index: 1, text: "Its 30 members met.")
+        XCTAssertEqual(aggregator.decide(claim, evidence: [one, samePassageAgain]).verdict, .mostlyTrue)
+    }
+
     func testConflictingEvidenceIsMisleadingOrOutdated() {
         let same = aggregator.decide(claim, evidence: [
             evidence("A says 30.", supports: 0.9, refutes: 0.05, id: "s"), evidence("B says 32.", supports: 0.05, refutes: 0.9, id: "r"),

@@ -2,7 +2,7 @@ import FactCheckCore
 import Foundation
 
 /// Scores a source by who publishes it: its type from the bundled publisher table (or suffix rules such
-/// as `.gov` and `.ac.uk`), blended with the domain's news-quality rating of Lin et al. 2023 when a
+/// as `.gov` and `.ac.uk`; for a document without a web address, the publisher it names), blended with the domain's news-quality rating of Lin et al. 2023 when a
 /// ratings file is configured and rates the domain.
 ///
 /// Score = prior(type) when the domain is unrated, else (1 − w)·prior(type) + w·pc1 with
@@ -26,7 +26,10 @@ public struct DomainCredibilityScorer: CredibilityScorer {
 
     public func credibility(of source: Source) -> Credibility {
         let host = DomainName.host(domain: source.domain, url: source.url)
-        let entry = table.entry(forHost: host)
+        // A document without a web address (a local file) is known by the publisher it names; a web page is not,
+        // since any site can claim a famous name.
+        let hasWebAddress = source.url.hasPrefix("http://") || source.url.hasPrefix("https://")
+        let entry = table.entry(forHost: host) ?? (hasWebAddress ? nil : source.publisher.flatMap(table.entry(forPublisher:)))
         let type = entry?.type ?? .unknown
         let prior = configuration.priors[type] ?? Configuration.defaultPriors[type]!
         let name = entry?.publisher ?? source.publisher ?? (host.isEmpty ? "no web address" : host)

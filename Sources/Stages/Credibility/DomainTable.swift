@@ -41,6 +41,8 @@ struct DomainTable: Sendable {
     }
 
     private let entries: [String: Entry]
+    /// Entries by lower-cased publisher name without a leading "the", longest names first.
+    private let publishers: [(name: String, entry: Entry)]
 
     /// Parses a table in the `domains.json` format: `{"domains": [{"domain", "type", "publisher"?}, …]}`.
     init(data: Data) throws {
@@ -67,6 +69,10 @@ struct DomainTable: Sendable {
             entries[row.domain] = Entry(domain: row.domain, type: row.type, publisher: row.publisher)
         }
         self.entries = entries
+        publishers = entries.values.compactMap { entry in
+            guard let publisher = entry.publisher?.lowercased() else { return nil }
+            return (publisher.hasPrefix("the ") ? String(publisher.dropFirst(4)) : publisher, entry)
+        }.sorted { ($0.name.count, $0.entry.domain) > ($1.name.count, $1.entry.domain) }
     }
 
     /// The table shipped in the Stages resource bundle.
@@ -81,6 +87,17 @@ struct DomainTable: Sendable {
         } catch {
             throw CredibilityError.domainTableMalformed(error.localizedDescription)
         }
+    }
+
+    /// The entry of the publisher that `name` starts with as whole words ("Wikipedia sentence (…)" → wikipedia.org),
+    /// for documents that carry a publisher name but no web address.
+    func entry(forPublisher name: String) -> Entry? {
+        var name = name.lowercased()
+        if name.hasPrefix("the ") { name.removeFirst(4) }
+        return publishers.first { publisher in
+            name.hasPrefix(publisher.name)
+                && name.dropFirst(publisher.name.count).first.map { !$0.isLetter && !$0.isNumber } != false
+        }?.entry
     }
 
     /// The most specific entry for `host` or one of its parent domains.

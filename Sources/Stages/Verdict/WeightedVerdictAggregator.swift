@@ -4,8 +4,10 @@ import Foundation
 /// Decides a verdict from per-passage stances weighted by how relevant and how credible each passage is.
 ///
 /// Each passage's weight is `credibility × topicality`, where topicality rises from 0 to 1 as the claim–passage
-/// cosine similarity goes from `offTopicSimilarity` to `onTopicSimilarity`. The strongest weighted support
-/// `s` and refutation `r` decide: neither reaches `evidenceThreshold` → Unverifiable (thin or off-topic evidence
+/// cosine similarity goes from `offTopicSimilarity` to `onTopicSimilarity`. Each side's strength combines the
+/// sources independently (noisy-OR over each source's strongest passage, ignoring negligible ones), so agreeing
+/// sources corroborate each other while one source counts once however many passages it has. Support `s` and
+/// refutation `r` decide: neither reaches `evidenceThreshold` → Unverifiable (thin or off-topic evidence
 /// is never a confident guess); both do, nearly as strongly → Misleading, or Outdated when the claim states
 /// something that changes over time (a count, a ranking or an office holder, in the present tense) and the supporting
 /// evidence is older than the refuting evidence; otherwise the stronger side wins, "Mostly" when the other side
@@ -21,7 +23,7 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
         public var conflictRatio: Double
 
         public init(offTopicSimilarity: Double = 0.25, onTopicSimilarity: Double = 0.55, evidenceThreshold: Double = 0.4,
-                    decisiveThreshold: Double = 0.7, negligibleThreshold: Double = 0.2, conflictRatio: Double = 0.75) {
+                    decisiveThreshold: Double = 0.6, negligibleThreshold: Double = 0.2, conflictRatio: Double = 0.75) {
             self.offTopicSimilarity = offTopicSimilarity
             self.onTopicSimilarity = onTopicSimilarity
             self.evidenceThreshold = evidenceThreshold
@@ -51,9 +53,8 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
         let weighted = evidence.map { (evidence: $0, weight: weight(of: $0)) }
         let supporting = weighted.map { ($0.evidence, $0.weight * $0.evidence.stance.supports) }.sorted { $0.1 > $1.1 }
         let refuting = weighted.map { ($0.evidence, $0.weight * $0.evidence.stance.refutes) }.sorted { $0.1 > $1.1 }
-        let support = supporting.first?.1 ?? 0
-        let refute = refuting.first?.1 ?? 0
         let c = configuration
+        let support = combined(supporting), refute = combined(refuting)
         let key = { (list: [(Evidence, Double)]) in list.prefix(3).filter { $0.1 >= c.evidenceThreshold }.map(\.0.passage.id) }
 
         guard max(support, refute) >= c.evidenceThreshold else {
@@ -94,6 +95,15 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
             rationale: decisive ? "Credible, relevant sources contradict the claim."
                 : "Sources mostly contradict the claim, though part of it may hold."
         )
+    }
+
+    /// Noisy-OR over sources of each source's strongest weighted value, leaving out negligible ones.
+    private func combined(_ values: [(Evidence, Double)]) -> Double {
+        var strongest: [SourceID: Double] = [:]
+        for (evidence, value) in values where value >= configuration.negligibleThreshold {
+            strongest[evidence.source.id] = max(strongest[evidence.source.id] ?? 0, value)
+        }
+        return 1 - strongest.values.reduce(1) { $0 * (1 - $1) }
     }
 
     /// The most recent date among the sources' publication dates or years written in the passages.

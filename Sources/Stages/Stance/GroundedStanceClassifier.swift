@@ -1,0 +1,114 @@
+import FactCheckCore
+import Foundation
+
+/// Reads each passage sentence by sentence with a base classifier (an NLI cross-encoder) and lets a sentence count
+/// only for what it can speak to:
+/// - it **supports** the claim only if it (or its source's title) names everything the claim names and it states
+///   every number the claim states — a passage about NATO's 32 members cannot confirm "Japan is a member of NATO";
+/// - it **refutes** the claim only if it is about something the claim names, and, when the claim turns on a year or
+///   a count, it states a year or a count itself — "supported the founding of NATO" cannot refute "NATO was
+///   founded in 1949";
+/// - a count of the same thing that differs ("32 member states" against "30 member states", neither hedged) refutes,
+///   and the same count supports, whatever the base classifier says.
+/// Either way the sentence itself must contain at least `minimumCoverage` of the claim's content words and one of
+/// the words saying what the claim says about its subject ("founded" in "NATO was founded in 1949") — unless it
+/// names everything the claim names and states its numbers ("NATO was established in 1949") — so a sentence that
+/// merely mentions NATO and some years says nothing about NATO's founding.
+/// What a sentence may not claim moves to "not enough info". A passage takes its most supporting and most refuting
+/// sentence.
+public struct GroundedStanceClassifier: StanceClassifier {
+    public struct Configuration: Sendable {
+        /// Sentences read per passage (the first ones).
+        public var sentencesPerPassage: Int
+        /// Probability given to a matching or conflicting count of the same thing.
+        public var quantityConfidence: Double
+        /// Share of the claim's content words (by stem) a sentence must contain to support or refute it.
+        public var minimumCoverage: Double
+
+        public init(sentencesPerPassage: Int = 6, quantityConfidence: Double = 0.9, minimumCoverage: Double = 0.25) {
+            self.sentencesPerPassage = sentencesPerPassage
+            self.quantityConfidence = quantityConfidence
+            self.minimumCoverage = minimumCoverage
+        }
+    }
+
+    public let base: any StanceClassifier
+    public let configuration: Configuration
+
+    public init(base: any StanceClassifier, configuration: Configuration = Configuration()) {
+        self.base = base
+        self.configuration = configuration
+    }
+
+    public func stances(of passages: [String], toward statement: String) async throws -> [StanceProbabilities] {
+        try await stances(of: passages.map { ($0, "") }, toward: statement)
+    }
+
+    public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
+        try await stances(of: evidence.map { ($0.passage.text, $0.source.title) }, toward: claim.normalized)
+    }
+
+    private func stances(of passages: [(text: String, title: String)], toward statement: String) async throws -> [StanceProbabilities] {
+        // "Global" in "Global warming is …" is a name only if no passage writes it in lower case.
+        var claim = StatementAnchors(statement)
+        if let initial = claim.initialName, passages.contains(where: { StatementAnchors.isWrittenInLowerCase(initial, in: $0.text) }) {
+            claim = claim.droppingInitialName()
+        }
+        // One batch for every sentence of every passage; a sentence that does not name its source's subject is read
+        // after the title ("Harry S. Truman. He established …").
+        let sentences = passages.map { Array(SentenceSplitter.sentences(in: $0.text).prefix(configuration.sentencesPerPassage)) }
+        var premises: [String] = []
+        for (passage, passageSentences) in zip(passages, sentences) {
+            for sentence in passageSentences {
+                let needsTitle = !passage.title.isEmpty && !sentence.localizedCaseInsensitiveContains(passage.title)
+                premises.append(needsTitle ? "\(passage.title). \(sentence)" : sentence)
+            }
+        }
+        let read = premises.isEmpty ? [] : try await base.stances(of: premises, toward: statement)
+        var offset = 0
+        return zip(passages, sentences).map { passage, passageSentences in
+            let title = StatementAnchors(passage.title)
+            var supports = 0.0, refutes = 0.0
+            for sentence in passageSentences {
+                let grounded = ground(read[offset], sentence: StatementAnchors(sentence), title: title, claim: claim)
+                offset += 1
+                supports = max(supports, grounded.supports)
+                refutes = max(refutes, grounded.refutes)
+            }
+            let total = supports + refutes
+            if total > 1 { (supports, refutes) = (supports / total, refutes / total) }
+            return StanceProbabilities(supports: supports, refutes: refutes, notEnoughInfo: max(0, 1 - supports - refutes))
+        }
+    }
+
+    /// The sentence's stance after the rules above.
+    func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, title: StatementAnchors, claim: StatementAnchors) -> StanceProbabilities {
+        let namesClaim = { (name: String) in sentence.mentions(name) || title.mentions(name) }
+        let predicate = claim.predicateStems
+        let saysWhatClaimSays = predicate.isEmpty || !predicate.isDisjoint(with: sentence.contentStems)
+        let anchoredByNumbers = !claim.numbers.isEmpty && claim.numbers.allSatisfy(sentence.contains(number:)) && claim.names.allSatisfy(namesClaim)
+        guard sentence.coverage(of: claim) >= configuration.minimumCoverage, saysWhatClaimSays || anchoredByNumbers else {
+            return StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1)
+        }
+        let isAbout = claim.names.isEmpty || claim.names.contains(where: namesClaim)
+        let namesAll = claim.names.allSatisfy(namesClaim)
+        let statesNumbers = claim.numbers.allSatisfy(sentence.contains(number:))
+        let turnsOnYear = claim.numbers.contains(where: StatementAnchors.isYear)
+        let turnsOnCount = claim.numbers.contains { !StatementAnchors.isYear($0) }
+        let statesKindOfNumber = (!turnsOnYear || sentence.hasYear) && (!turnsOnCount || sentence.hasCount)
+
+        var supports = namesAll && statesNumbers ? stance.supports : 0
+        var refutes = isAbout && statesKindOfNumber ? stance.refutes : 0
+        if isAbout {
+            for claimed in claim.quantities where !claimed.approximate {
+                let stated = sentence.quantities.filter { $0.unit == claimed.unit && !$0.approximate }
+                if stated.contains(where: { $0.value == claimed.value }) {
+                    if namesAll { supports = max(supports, configuration.quantityConfidence) }
+                } else if !stated.isEmpty {
+                    refutes = max(refutes, configuration.quantityConfidence)
+                }
+            }
+        }
+        return StanceProbabilities(supports: supports, refutes: refutes, notEnoughInfo: max(0, 1 - supports - refutes))
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// What a statement is anchored to, for deciding whether a sentence can speak to it: the names it mentions
+/// (capitalised words and acronyms), its numbers, and its quantities (a number with the word it counts,
+/// "30 member states" → 30 "member").
+struct StatementAnchors: Sendable, Equatable {
+    /// A number with the word it counts, e.g. "about 4.4 million people" → 4,400,000 "people", approximate.
+    struct Quantity: Sendable, Equatable {
+        var value: Double
+        var unit: String
+        /// Hedged ("about", "more than", "nearly" …): never contradicts another figure.
+        var approximate: Bool
+    }
+
+    /// Lower-cased names, in order of mention.
+    var names: [String]
+    /// The first word when it was taken for a name only because it is capitalised at the start ("Global" in "Global
+    /// warming is …"); a caller that sees it written in lower case elsewhere can drop it with `droppingInitialName()`.
+    private(set) var initialName: String?
+    /// Numbers as written without separators ("1,000" → "1000"; number words up to twenty → digits).
+    var numbers: [String]
+    var quantities: [Quantity]
+    /// Lower-cased words, for whole-word and prefix matching.
+    let words: [String]
+    /// Stems of the words that are not function words, numbers included.
+    let contentStems: Set<String>
+
+    init(_ text: String) {
+        let tokens = Self.tokens(text)
+        words = tokens.map { $0.lowercased() }
+        contentStems = Set(words.filter { !Self.functionWords.contains($0) }.map(Self.stem))
+        names = []
+        numbers = []
+        quantities = []
+        for (index, token) in tokens.enumerated() {
+            let word = words[index]
+            if let number = Self.number(word) {
+                numbers.append(number)
+                if token.first!.isNumber, let quantity = Self.quantity(at: index, value: number, words: words) { quantities.append(quantity) }
+            } else if Self.isName(token) {
+                names.append(word)
+                if index == 0, token.dropFirst().allSatisfy(\.isLowercase) { initialName = word }
+            }
+        }
+    }
+
+    /// Whether `name` occurs here as a word, as the start of a longer word ("Japan" in "Japanese") or in its singular
+    /// ("Vaccines" in "vaccine").
+    func mentions(_ name: String) -> Bool {
+        words.contains { $0 == name || (name.count >= 4 && $0.hasPrefix(name)) || ($0.count >= 4 && $0.count >= name.count - 1 && name.hasPrefix($0)) }
+    }
+
+    /// The share of `other`'s content words (by stem) that occur here.
+    func coverage(of other: StatementAnchors) -> Double {
+        guard !other.contentStems.isEmpty else { return 1 }
+        let found = other.contentStems.filter(contentStems.contains)
+        return Double(found.count) / Double(other.contentStems.count)
+    }
+
+    /// Stems of the content words that are neither names nor numbers: what the statement says about its subject
+    /// ("found" in "NATO was founded in 1949").
+    var predicateStems: Set<String> {
+        contentStems.subtracting(names.map(Self.stem)).subtracting(numbers.map(Self.stem))
+    }
+
+    /// A crude stem: without a plural "s", at most five letters ("states" → "state", "founded" → "found").
+    static func stem(_ word: String) -> String {
+        let singular = word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+        return String(singular.prefix(5))
+    }
+
+    /// These anchors without the sentence-initial word taken for a name.
+    func droppingInitialName() -> StatementAnchors {
+        guard let initialName, names.first == initialName else { return self }
+        var anchors = self
+        anchors.names.removeFirst()
+        anchors.initialName = nil
+        return anchors
+    }
+
+    /// Whether `word` (lower case) occurs in `text` written in lower case.
+    static func isWrittenInLowerCase(_ word: String, in text: String) -> Bool {
+        text.split { !$0.isLetter && !$0.isNumber }.contains { $0 == word }
+    }
+
+    /// Whether the number occurs here as written.
+    func contains(number: String) -> Bool { numbers.contains(number) }
+
+    /// Whether a year (1800–2099) is mentioned.
+    var hasYear: Bool { numbers.contains(where: Self.isYear) }
+    /// Whether a number other than a year is mentioned.
+    var hasCount: Bool { numbers.contains { !Self.isYear($0) } }
+
+    static func isYear(_ number: String) -> Bool {
+        number.count == 4 && Int(number).map { (1800 ... 2099).contains($0) } == true
+    }
+
+    // MARK: - Reading
+
+    private static let functionWords: Set<String> = [
+        "a", "an", "the", "is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "it", "its", "this",
+        "that", "these", "those", "there", "in", "on", "at", "of", "to", "for", "by", "with", "from", "and", "or", "not", "no", "as",
+        "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "can", "will", "would", "should", "may", "might",
+        "all", "some", "many", "most", "more", "every", "each", "after", "before", "during", "since", "when", "while", "if", "but",
+    ]
+    private static let numberWords: [String: String] = [
+        "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+        "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+        "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    ]
+    private static let multipliers: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    private static let hedges: Set<String> = [
+        "about", "approximately", "around", "over", "nearly", "almost", "some", "roughly", "more", "less", "fewer", "least", "up",
+        "under", "estimated", "circa", "than", "upwards", "+", "~",
+    ]
+
+    /// A capitalised word that is not a function word ("NATO", "Japan", but not a sentence-initial "The" or "Is").
+    private static func isName(_ token: String) -> Bool {
+        guard let first = token.first, first.isUppercase else { return false }
+        return (token.count > 1 && token == token.uppercased()) || !functionWords.contains(token.lowercased())
+    }
+
+    /// Words with surrounding punctuation and a possessive "'s" removed; numbers keep their inner "." and ",".
+    private static func tokens(_ text: String) -> [String] {
+        text.split { $0.isWhitespace || "–—/()[]\"“”".contains($0) }.compactMap { raw -> String? in
+            var token = Substring(raw)
+            while let first = token.first, !first.isLetter, !first.isNumber { token = token.dropFirst() }
+            while let last = token.last, !last.isLetter, !last.isNumber, last != "%" { token = token.dropLast() }
+            if token.hasSuffix("'s") || token.hasSuffix("’s") { token = token.dropLast(2) }
+            return token.isEmpty ? nil : String(token)
+        }
+    }
+
+    private static func number(_ word: String) -> String? {
+        if let spelled = numberWords[word] { return spelled }
+        var digits = word.hasSuffix("%") ? String(word.dropLast()) : word
+        guard digits.first?.isNumber == true else { return nil }
+        digits.removeAll { $0 == "," }
+        guard digits.allSatisfy({ $0.isNumber || $0 == "." }), Double(digits) != nil else { return nil }
+        return digits
+    }
+
+    /// The quantity a number at `index` states: scaled by a following "million" etc., counting the next content word.
+    private static func quantity(at index: Int, value: String, words: [String]) -> Quantity? {
+        guard !isYear(value), var amount = Double(value) else { return nil }
+        var next = index + 1
+        if words[index].hasSuffix("%") {
+            return Quantity(value: amount, unit: "percent", approximate: isHedged(before: index, words: words))
+        }
+        if next < words.count, let multiplier = multipliers[words[next]] {
+            amount *= multiplier
+            next += 1
+        }
+        guard next < words.count else { return nil }
+        var unit = words[next]
+        if unit == "per", next + 1 < words.count, words[next + 1] == "cent" { unit = "percent" }
+        guard unit.allSatisfy(\.isLetter), !functionWords.contains(unit) else { return nil }
+        if unit.count > 3, unit.hasSuffix("s"), !unit.hasSuffix("ss") { unit.removeLast() }
+        return Quantity(value: amount, unit: unit, approximate: isHedged(before: index, words: words))
+    }
+
+    private static func isHedged(before index: Int, words: [String]) -> Bool {
+        words[max(0, index - 2) ..< index].contains(where: hedges.contains)
+    }
+}

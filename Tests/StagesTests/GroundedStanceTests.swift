@@ -1,0 +1,121 @@
+import FactCheckCore
+import Foundation
+@testable import Stages
+import XCTest
+
+/// A base classifier that gives every sentence the same stance and records what it read.
+private final class FixedStanceClassifier: StanceClassifier, @unchecked Sendable {
+    let stance: StanceProbabilities
+    private(set) var premises: [String] = []
+    init(supports: Double, refutes: Double) {
+        stance = StanceProbabilities(supports: supports, refutes: refutes, notEnoughInfo: 1 - supports - refutes)
+    }
+
+    func stances(of passages: [String], toward statement: String) async throws -> [StanceProbabilities] {
+        premises += passages
+        return passages.map { _ in stance }
+    }
+}
+
+final class GroundedStanceTests: XCTestCase {
+    private func retrieved(_ text: String, title: String) -> RetrievedPassage {
+        let source = Source(id: SourceID("s-\(title)"), url: "https://en.wikipedia.org/wiki/\(title)", title: title, domain: "en.wikipedia.org")
+        return RetrievedPassage(passage: Passage(id: PassageID("p-\(title)"), sourceID: source.id, index: 0, text: text), source: source, relevance: 0.03)
+    }
+
+    private func stance(_ claim: String, _ text: String, title: String = "", supports: Double, refutes: Double) async throws -> StanceProbabilities {
+        let grounded = GroundedStanceClassifier(base: FixedStanceClassifier(supports: supports, refutes: refutes))
+        return try await grounded.stances(of: [retrieved(text, title: title)], toward: Claim(text: claim, normalized: claim))[0]
+    }
+
+    func testAnchorsReadNamesNumbersAndQuantities() {
+        let anchors = StatementAnchors("Is NATO's alliance of about 4.4 million people and thirty member states in Japan since 1949?")
+        XCTAssertEqual(anchors.names, ["nato", "japan"])
+        XCTAssertEqual(anchors.numbers, ["4.4", "30", "1949"])
+        XCTAssertEqual(anchors.quantities, [.init(value: 4_400_000, unit: "people", approximate: true)], "spelled-out numbers are not counts")
+        XCTAssertEqual(StatementAnchors("NATO has 30 member states").quantities, [.init(value: 30, unit: "member", approximate: false)])
+        XCTAssertTrue(anchors.mentions("japan"))
+        XCTAssertTrue(StatementAnchors("The Japanese islands").mentions("japan"))
+        XCTAssertTrue(StatementAnchors("one vaccine").mentions("vaccines"))
+        XCTAssertFalse(StatementAnchors("The alliance").mentions("nato"))
+        XCTAssertEqual(StatementAnchors("It grew 2.5% in 2019").quantities, [.init(value: 2.5, unit: "percent", approximate: false)])
+    }
+
+    func testSupportNeedsEveryNameOfTheClaim() async throws {
+        let aboutNATOOnly = try await stance("Japan is a member of NATO", "NATO is a military alliance of 32 member states.", title: "NATO",
+                                             supports: 0.93, refutes: 0.02)
+        XCTAssertEqual(aboutNATOOnly.supports, 0)
+        XCTAssertEqual(aboutNATOOnly.notEnoughInfo, 0.98, accuracy: 1e-9)
+        let namesBoth = try await stance("Japan is a member of NATO", "Japan became a member of NATO.", title: "Japan", supports: 0.93, refutes: 0.02)
+        XCTAssertEqual(namesBoth.supports, 0.93, accuracy: 1e-9)
+    }
+
+    func testTheTitleCountsAsNamedAndIsReadBeforePronounSentences() async throws {
+        let base = FixedStanceClassifier(supports: 0.8, refutes: 0.1)
+        let grounded = GroundedStanceClassifier(base: base)
+        let result = try await grounded.stances(of: [retrieved("He was born in Missouri. Truman led the country.", title: "Harry S. Truman")],
+                                                toward: Claim(text: "Truman was born in Missouri", normalized: "Truman was born in Missouri"))
+        XCTAssertEqual(base.premises, ["Harry S. Truman. He was born in Missouri.", "Harry S. Truman. Truman led the country."])
+        XCTAssertEqual(result[0].supports, 0.8, accuracy: 1e-9)
+    }
+
+    func testSupportNeedsTheClaimsNumbers() async throws {
+        let noYear = try await stance("NATO was founded in 1949", "Truman supported the founding of NATO.", supports: 0.7, refutes: 0.2)
+        XCTAssertEqual(noYear.supports, 0)
+        let withYear = try await stance("NATO was founded in 1949", "NATO was established with the signing of the treaty in 1949.",
+                                        supports: 0.7, refutes: 0.2)
+        XCTAssertEqual(withYear.supports, 0.7, accuracy: 1e-9)
+    }
+
+    func testRefutationNeedsTheSubjectAndAYearForAYearClaim() async throws {
+        let offSubject = try await stance("NATO was founded in 1949", "The Iron Curtain divided Europe from 1945 to 1991.", title: "Iron Curtain",
+                                          supports: 0.1, refutes: 0.8)
+        XCTAssertEqual(offSubject.refutes, 0)
+        let noYear = try await stance("NATO was founded in 1949", "He supported the founding of NATO.", title: "Harry S. Truman", supports: 0.1, refutes: 0.8)
+        XCTAssertEqual(noYear.refutes, 0)
+        let year = try await stance("NATO was founded in 1949", "NATO was founded in 1952.", supports: 0.1, refutes: 0.8)
+        XCTAssertEqual(year.refutes, 0.8, accuracy: 1e-9)
+    }
+
+    func testADifferentCountOfTheSameThingRefutesAndTheSameCountSupports() async throws {
+        let passage = "The North Atlantic Treaty Organization (NATO) is a military alliance between 32 member states."
+        let different = try await stance("NATO has 30 member states", passage, title: "NATO", supports: 0.05, refutes: 0.05)
+        XCTAssertEqual(different.refutes, 0.9, accuracy: 1e-9)
+        XCTAssertEqual(different.supports, 0)
+        let same = try await stance("NATO has 32 member states", passage, title: "NATO", supports: 0.05, refutes: 0.05)
+        XCTAssertEqual(same.supports, 0.9, accuracy: 1e-9)
+        let hedged = try await stance("NATO has 30 member states", "NATO has more than 30 member states.", supports: 0.05, refutes: 0.05)
+        XCTAssertEqual(hedged.refutes, 0.05, accuracy: 1e-9)
+        let otherThing = try await stance("NATO has 30 member states", "NATO's 12 founding states signed the treaty.", supports: 0.05, refutes: 0.05)
+        XCTAssertEqual(otherThing.refutes, 0.05, accuracy: 1e-9)
+    }
+
+    func testASentenceSharingFewOfTheClaimsWordsNeitherSupportsNorRefutes() async throws {
+        let passingMention = try await stance("NATO was founded in 1949", "Europe was divided from 1945 to 1991 into the Western Bloc led by NATO and the Eastern Bloc.",
+                                              title: "Western Europe", supports: 0.1, refutes: 0.8)
+        XCTAssertEqual(passingMention.notEnoughInfo, 1)
+        XCTAssertEqual(StatementAnchors("Founded in 1949, NATO grew.").coverage(of: StatementAnchors("NATO was founded in 1949")), 1)
+        let oneMember = try await stance("NATO has 32 member states", "An attack against one member state of NATO is an attack against all.", title: "NATO",
+                                         supports: 0.05, refutes: 0.05)
+        XCTAssertEqual(oneMember.refutes, 0.05, accuracy: 1e-9, "a spelled-out number is not a count of members")
+    }
+
+    func testASentenceInitialCommonWordIsNotANameWhenPassagesWriteItInLowerCase() async throws {
+        let claim = "Global warming is driving polar bears toward extinction"
+        XCTAssertEqual(StatementAnchors(claim).names, ["global"])
+        let passage = "Rising temperatures from global warming melt the sea ice, driving polar bears toward extinction."
+        let lowerCase = try await stance(claim, passage, title: "Polar bear", supports: 0.8, refutes: 0.1)
+        XCTAssertEqual(lowerCase.supports, 0.8, accuracy: 1e-9)
+        let japan = try await stance("Japan is a member of NATO", "NATO is an alliance of 32 member states in Europe and North America.",
+                                     title: "NATO", supports: 0.9, refutes: 0.05)
+        XCTAssertEqual(japan.supports, 0, "Japan is never written in lower case, so it stays a name the passage must mention")
+    }
+
+    func testAPassageTakesItsMostSupportingAndMostRefutingSentence() async throws {
+        let grounded = GroundedStanceClassifier(base: FixedStanceClassifier(supports: 0.6, refutes: 0.3))
+        let result = try await grounded.stances(of: ["NATO grew. Sweden joined NATO in 2024. Finland joined in 2023."], toward: "Sweden joined NATO in 2024")
+        XCTAssertEqual(result[0].supports, 0.6, accuracy: 1e-9)
+        XCTAssertEqual(result[0].refutes, 0.3, accuracy: 1e-9)
+        XCTAssertEqual(result[0].supports + result[0].refutes + result[0].notEnoughInfo, 1, accuracy: 1e-9)
+    }
+}

@@ -14,12 +14,12 @@ public enum Activation: String, Sendable {
         case .gelu:
             for i in 0 ..< count {
                 let x = values[i]
-                values[i] = 0.5 * x * (1 + erff(x * 0.70710678118654752))
+                values[i] = 0.5 * x * (1 + FastMath.erf(x * 0.70710678118654752))
             }
         case .geluNew, .geluPytorchTanh:
             for i in 0 ..< count {
                 let x = values[i]
-                values[i] = 0.5 * x * (1 + tanhf(0.79788456080286536 * (x + 0.044715 * x * x * x)))
+                values[i] = 0.5 * x * (1 + FastMath.tanh(0.79788456080286536 * (x + 0.044715 * x * x * x)))
             }
         case .relu:
             for i in 0 ..< count { values[i] = max(0, values[i]) }

@@ -105,7 +105,7 @@ func softmax(_ values: UnsafeMutablePointer<Float>, count: Int) {
     for i in 0 ..< count { maximum = max(maximum, values[i]) }
     var sum: Float = 0
     for i in 0 ..< count {
-        let e = expf(values[i] - maximum)
+        let e = FastMath.expNonPositive(values[i] - maximum)
         values[i] = e
         sum += e
     }

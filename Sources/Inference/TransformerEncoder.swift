@@ -122,6 +122,19 @@ public final class TransformerEncoder {
         return HiddenStates(values: Array(UnsafeBufferPointer(start: scratch.hidden, count: count)), offsets: offsets, width: config.hiddenSize)
     }
 
+    /// Applies the hidden activation in place, split across the worker threads when there is enough of it.
+    private func activate(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        let workers = count >= 1 << 16 ? threadCount : 1
+        guard workers > 1 else { return config.hiddenActivation.apply(values, count: count) }
+        let chunk = (count + workers - 1) / workers
+        nonisolated(unsafe) let values = values
+        let activation = config.hiddenActivation
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * chunk
+            activation.apply(values + start, count: max(0, min(chunk, count - start)))
+        }
+    }
+
     /// Runs the encoder, leaving the packed last hidden states in `scratch.hidden`; returns the sequence offsets.
     func forward(_ sequences: [TokenSequence]) throws -> [Int] {
         let offsets = try validate(sequences)
@@ -140,7 +153,7 @@ public final class TransformerEncoder {
             layer.attentionNorm(scratch.projected, rows: tokens, into: scratch.hidden)
             // intermediate [tokens, intermediate] = act(hidden · W1ᵀ); out = LN(intermediate · W2ᵀ + hidden)
             layer.intermediate(scratch.hidden, rows: tokens, into: scratch.intermediate)
-            config.hiddenActivation.apply(scratch.intermediate, count: tokens * config.intermediateSize)
+            activate(scratch.intermediate, count: tokens * config.intermediateSize)
             layer.output(scratch.intermediate, rows: tokens, into: scratch.projected)
             addInPlace(scratch.projected, scratch.hidden, count: tokens * hidden)
             layer.outputNorm(scratch.projected, rows: tokens, into: scratch.hidden)

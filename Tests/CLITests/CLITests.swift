@@ -111,7 +111,8 @@ final class CLITests: XCTestCase {
     /// The acceptance examples on the real starter knowledge base and models (installed by `factcheck setup`).
     func testStarterKnowledgeBaseVerdictsOnNATO() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let starter = repository.appendingPathComponent(".factcheck")
+        let starter = ProcessInfo.processInfo.environment["FACTCHECK_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? repository.appendingPathComponent(".factcheck")
         guard FileManager.default.fileExists(atPath: starter.appendingPathComponent("starter-knowledge-base.done").path) else {
             throw XCTSkip("no starter knowledge base in \(starter.path); run `factcheck setup` (make test does)")
         }

@@ -70,18 +70,21 @@ def torch_measure(model, tokenizer, items, batch, pair, seconds):
 
 
 def cold_start(cmd, repeats=5):
-    """Median wall time (ms) of `cmd` and the largest peak resident memory (MB) of those runs (that process alone)."""
-    times, peak_rss_mb = [], 0.0
+    """Median wall time (ms) of `cmd` over `repeats` runs."""
+    times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append((time.perf_counter() - start) * 1000)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"{cmd} failed")
-        peak_rss_mb = max(peak_rss_mb, usage.ru_maxrss / 1024)
     times.sort()
-    return times[len(times) // 2], peak_rss_mb
+    return times[len(times) // 2]
+
+
+def peak_rss_mb(cmd):
+    """Peak resident memory (MB) of one run of `cmd`, measured by GNU time (Debian package `time`). A child forked
+    straight from this Python process would report this process's own high-water mark (torch is loaded here)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
 def main():
@@ -130,13 +133,16 @@ def main():
     result["max_abs_diff_logits"] = max(max(abs(x - y) for x, y in zip(a, b)) for a, b in zip(swift_out["logits"], logits))
     result["max_abs_diff"] = max(result["max_abs_diff_embeddings"], result["max_abs_diff_logits"])
 
-    result["swift_cold_start_ms"], result["swift_peak_rss_mb"] = cold_start([args.factcheck, "bench", "cold-start", "--embedder", args.embedder])
+    swift_cmd = [args.factcheck, "bench", "cold-start", "--embedder", args.embedder]
+    result["swift_cold_start_ms"] = cold_start(swift_cmd)
+    result["swift_peak_rss_mb"] = peak_rss_mb(swift_cmd)
     torch_cmd = [sys.executable, "-c",
                  "import torch, sys; from transformers import AutoModel, AutoTokenizer; "
                  f"t = AutoTokenizer.from_pretrained({args.embedder!r}); m = AutoModel.from_pretrained({args.embedder!r}).eval(); "
                  "e = t(['NATO was founded in 1949.'], return_tensors='pt'); "
                  "h = m(**e).last_hidden_state.mean(1); print(torch.nn.functional.normalize(h, dim=-1)[0, :3].tolist())"]
-    result["torch_cold_start_ms"], result["torch_peak_rss_mb"] = cold_start(torch_cmd, repeats=3)
+    result["torch_cold_start_ms"] = cold_start(torch_cmd, repeats=3)
+    result["torch_peak_rss_mb"] = peak_rss_mb(torch_cmd)
 
     for key in ("pairs_per_s_b32", "pairs_per_s_b1", "embed_per_s_b32", "embed_per_s_b1"):
         result[f"ratio_{key}"] = result[f"swift_{key}"] / result[f"torch_{key}"]

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what FactCheck needs beyond Swift, when missing: OpenBLAS (the engine), and for the tests Chromium (the
-# browser end-to-end test), wrk (web benchmarks) and the DevTools client used to drive Chromium.
+# browser end-to-end test), wrk and GNU time (benchmarks) and the DevTools client used to drive Chromium.
 # Usage: scripts/install-deps.sh [--test]
 set -euo pipefail
 packages=(libopenblas-dev)
-if [[ "${1:-}" == "--test" ]]; then packages+=(chromium wrk fonts-dejavu-core); fi
+if [[ "${1:-}" == "--test" ]]; then packages+=(chromium wrk time fonts-dejavu-core); fi
 missing=()
 for package in "${packages[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
 if (( ${#missing[@]} )); then

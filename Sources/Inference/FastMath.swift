@@ -1,6 +1,6 @@
 /// Branch-light float approximations the compiler can vectorise, for the element-wise steps between matrix products
-/// (libm's `expf` and `erff` are opaque calls, one element at a time). Both stay within 1e-6 of libm on what the
-/// encoder feeds them.
+/// (libm's `expf` and `erff` are opaque calls, one element at a time). Each stays within 1e-6 of libm on what the
+/// encoder feeds it (`FastMathTests`).
 enum FastMath {
     /// e^x for x ≤ 0 (clamped below at −87, where it is ~1e-38): 2^k · e^r with |r| ≤ ln2 / 2 and e^r by its Taylor
     /// series to r⁶ (relative error below 2e-7).

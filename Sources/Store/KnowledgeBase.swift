@@ -7,12 +7,12 @@ import GRDB
 /// whole sources only, and sources are keyed by content hash, so ingesting the same content again is a no-op.
 public final class KnowledgeBase: Sendable {
     public let path: String
-    let database: DatabasePool
+    let database: StoreDatabase
 
     /// Opens (creating or migrating) the database at `path`.
     public init(path: String) throws {
         self.path = path
-        database = try StoreDatabase.open(path: path)
+        database = try StoreDatabase(path: path)
     }
 
     /// A source with its passages and their embeddings, ready to store.
@@ -33,14 +33,14 @@ public final class KnowledgeBase: Sendable {
 
     /// Whether content with this hash is already stored.
     public func contains(contentHash: String) throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source WHERE contentHash = ?)", arguments: [contentHash]) ?? false }
+        try database.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source WHERE contentHash = ?)", arguments: [contentHash]) ?? false }
     }
 
     /// Stores a document and its passages atomically; returns false when its content was already stored.
     @discardableResult
     public func add(_ document: Document) throws -> Bool {
         precondition(document.embeddings.isEmpty || document.embeddings.count == document.passages.count)
-        return try write { db in
+        return try database.write { db in
             if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source WHERE contentHash = ?)", arguments: [document.contentHash]) ?? false {
                 return false
             }
@@ -68,7 +68,7 @@ public final class KnowledgeBase: Sendable {
 
     /// Counts of stored sources and passages.
     public func counts() throws -> (sources: Int, passages: Int) {
-        try read { db in
+        try database.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 0)
         }
     }
@@ -77,7 +77,7 @@ public final class KnowledgeBase: Sendable {
     public func search(_ query: String, limit: Int) throws -> [(rowid: Int64, score: Double)] {
         let terms = FTSQuery.terms(of: query)
         guard !terms.isEmpty else { return [] }
-        return try read { db in
+        return try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT rowid, bm25(passage_fts, 2.0, 1.0) AS score FROM passage_fts WHERE passage_fts MATCH ? ORDER BY score LIMIT ?",
@@ -88,7 +88,7 @@ public final class KnowledgeBase: Sendable {
 
     /// Every stored passage vector: (row id, vector), for exact nearest-neighbour search.
     public func allEmbeddings() throws -> [(rowid: Int64, vector: [Float])] {
-        try read { db in
+        try database.read { db in
             try Row.fetchAll(db, sql: "SELECT rowid, embedding FROM passage WHERE embedding IS NOT NULL ORDER BY rowid").map {
                 ($0["rowid"], VectorCoding.decode($0["embedding"]))
             }
@@ -98,7 +98,7 @@ public final class KnowledgeBase: Sendable {
     /// Passages with their sources, by row id, in the order given.
     public func passages(rowids: [Int64]) throws -> [(rowid: Int64, passage: Passage, source: Source)] {
         guard !rowids.isEmpty else { return [] }
-        let found: [Int64: (Passage, Source)] = try read { db in
+        let found: [Int64: (Passage, Source)] = try database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT p.rowid AS rowid, p.id AS pid, p.position, p.text, s.* FROM passage p JOIN source s ON s.id = p.sourceId
                 WHERE p.rowid IN (\(rowids.map { _ in "?" }.joined(separator: ",")))
@@ -114,13 +114,5 @@ public final class KnowledgeBase: Sendable {
             })
         }
         return rowids.compactMap { rowid in found[rowid].map { (rowid, $0.0, $0.1) } }
-    }
-
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try database.read(body) } catch { throw StoreError.database(path, error) }
-    }
-
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try database.write(body) } catch { throw StoreError.database(path, error) }
     }
 }

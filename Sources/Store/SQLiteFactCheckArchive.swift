@@ -6,18 +6,18 @@ import GRDB
 /// Every write is one transaction, so concurrent publishing and commenting lose nothing.
 public final class SQLiteFactCheckArchive: FactCheckArchive {
     public let path: String
-    private let database: DatabasePool
+    private let database: StoreDatabase
 
     /// Opens (creating or migrating) the database at `path`.
     public init(path: String) throws {
         self.path = path
-        database = try StoreDatabase.open(path: path)
+        database = try StoreDatabase(path: path)
     }
 
     public func publish(_ report: Report, claimEmbedding: [Float]) throws -> PublishedCheck {
         let matchKey = ClaimKey.matchKey(report.normalizedClaim)
         let json = try Self.encoder.encode(report)
-        return try write { db in
+        return try database.write { db in
             let previous = try Row.fetchOne(db, sql: "SELECT slug, version FROM published_check WHERE matchKey = ? AND isLatest = 1 LIMIT 1",
                                             arguments: [matchKey])
             let slug: String
@@ -45,25 +45,25 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     }
 
     public func check(id: String) throws -> PublishedCheck? {
-        try read { db in try Self.checks(db, where: "id = ?", [id]).first }
+        try database.read { db in try Self.checks(db, where: "id = ?", [id]).first }
     }
 
     public func check(slug: String, version: Int?) throws -> PublishedCheck? {
-        try read { db in
+        try database.read { db in
             if let version { return try Self.checks(db, where: "slug = ? AND version = ?", [slug, version]).first }
             return try Self.checks(db, where: "slug = ? AND isLatest = 1", [slug]).first
         }
     }
 
     public func versions(slug: String) throws -> [PublishedCheck] {
-        try read { db in try Self.checks(db, where: "slug = ? ORDER BY version DESC", [slug]) }
+        try database.read { db in try Self.checks(db, where: "slug = ? ORDER BY version DESC", [slug]) }
     }
 
     public func list(page: Int, perPage: Int, verdict: Verdict?) throws -> PublishedCheckPage {
         let page = max(1, page), perPage = max(1, perPage)
         let filter = verdict == nil ? "isLatest = 1" : "isLatest = 1 AND verdict = ?"
         let arguments: [(any DatabaseValueConvertible)?] = verdict.map { [$0.rawValue] } ?? []
-        return try read { db in
+        return try database.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM published_check WHERE \(filter)", arguments: StatementArguments(arguments)) ?? 0
             let checks = try Self.checks(db, where: "\(filter) ORDER BY rowid DESC LIMIT ? OFFSET ?", arguments + [perPage, (page - 1) * perPage])
             return PublishedCheckPage(checks: checks, page: page, perPage: perPage, total: total)
@@ -73,7 +73,7 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     public func search(_ query: String, limit: Int) throws -> [PublishedCheck] {
         let terms = FTSQuery.terms(of: query)
         guard !terms.isEmpty else { return [] }
-        return try read { db in
+        return try database.read { db in
             let ids = try String.fetchAll(db, sql: """
                 SELECT p.id FROM published_check_fts f JOIN published_check p ON p.rowid = f.rowid
                 WHERE published_check_fts MATCH ? AND p.isLatest = 1 ORDER BY bm25(published_check_fts, 2.0, 1.0) LIMIT ?
@@ -84,12 +84,12 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     }
 
     public func check(matchKey: String) throws -> PublishedCheck? {
-        try read { db in try Self.checks(db, where: "matchKey = ? AND isLatest = 1", [matchKey]).first }
+        try database.read { db in try Self.checks(db, where: "matchKey = ? AND isLatest = 1", [matchKey]).first }
     }
 
     public func nearest(to embedding: [Float]) throws -> (check: PublishedCheck, similarity: Float)? {
         guard !embedding.isEmpty else { return nil }
-        return try read { db in
+        return try database.read { db in
             var best: (id: String, similarity: Float)?
             let rows = try Row.fetchCursor(db, sql: "SELECT id, embedding FROM published_check WHERE isLatest = 1 AND embedding IS NOT NULL")
             while let row = try rows.next() {
@@ -104,7 +104,7 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     }
 
     public func addComment(slug: String, name: String, text: String, at date: Date) throws -> Comment {
-        try write { db in
+        try database.write { db in
             try db.execute(sql: "INSERT INTO comment (slug, name, text, postedAt) VALUES (?, ?, ?, ?)",
                            arguments: [slug, name, text, date.timeIntervalSince1970])
             return Comment(id: db.lastInsertedRowID, slug: slug, name: name, text: text, postedAt: date)
@@ -112,14 +112,14 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     }
 
     public func comments(slug: String, includeHidden: Bool) throws -> [Comment] {
-        try read { db in
+        try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM comment WHERE slug = ?\(includeHidden ? "" : " AND hidden = 0") ORDER BY id",
                              arguments: [slug]).map(Self.comment)
         }
     }
 
     public func reportComment(id: Int64, hideAfter: Int) throws -> Comment? {
-        try write { db in
+        try database.write { db in
             try db.execute(sql: "UPDATE comment SET reports = reports + 1, hidden = CASE WHEN reports + 1 >= ? THEN 1 ELSE hidden END WHERE id = ?",
                            arguments: [hideAfter, id])
             return try Row.fetchOne(db, sql: "SELECT * FROM comment WHERE id = ?", arguments: [id]).map(Self.comment)
@@ -127,7 +127,7 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     }
 
     public func deleteComment(id: Int64) throws -> Comment? {
-        try write { db in
+        try database.write { db in
             let comment = try Row.fetchOne(db, sql: "SELECT * FROM comment WHERE id = ?", arguments: [id]).map(Self.comment)
             try db.execute(sql: "DELETE FROM comment WHERE id = ?", arguments: [id])
             return comment
@@ -164,13 +164,5 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
             suffix += 1
         }
         return candidate
-    }
-
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try database.read(body) } catch { throw StoreError.database(path, error) }
-    }
-
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try database.write(body) } catch { throw StoreError.database(path, error) }
     }
 }

@@ -1,21 +1,34 @@
 import Foundation
 import GRDB
 
-/// Opens the project's SQLite database and brings its schema up to date. The knowledge base and the archive of
-/// published checks live in one file; a database written by an older version is migrated in place.
-enum StoreDatabase {
-    static func open(path: String) throws -> DatabasePool {
+/// The project's SQLite database, opened with its schema brought up to date. The knowledge base and the archive of
+/// published checks live in one file; a database written by an older version is migrated in place. Reads and writes
+/// report failures as `StoreError`s naming the file.
+struct StoreDatabase: Sendable {
+    let path: String
+    private let pool: DatabasePool
+
+    init(path: String) throws {
+        self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         do {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-            let database = try DatabasePool(path: path, configuration: configuration)
-            try migrator.migrate(database)
-            return database
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
         } catch {
             throw StoreError.database(path, error)
         }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw StoreError.database(path, error) }
+    }
+
+    /// Runs `body` in one transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw StoreError.database(path, error) }
     }
 
     static var migrator: DatabaseMigrator {

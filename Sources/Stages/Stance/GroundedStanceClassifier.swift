@@ -84,15 +84,15 @@ public struct GroundedStanceClassifier: StanceClassifier {
     /// The sentence's stance after the rules above.
     func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, title: StatementAnchors, claim: StatementAnchors) -> StanceProbabilities {
         let namesClaim = { (name: String) in sentence.mentions(name) || title.mentions(name) }
-        let predicate = claim.predicateStems
-        let saysWhatClaimSays = predicate.isEmpty || !predicate.isDisjoint(with: sentence.contentStems)
-        let anchoredByNumbers = !claim.numbers.isEmpty && claim.numbers.allSatisfy(sentence.contains(number:)) && claim.names.allSatisfy(namesClaim)
-        guard sentence.coverage(of: claim) >= configuration.minimumCoverage, saysWhatClaimSays || anchoredByNumbers else {
-            return StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1)
-        }
         let isAbout = claim.names.isEmpty || claim.names.contains(where: namesClaim)
         let namesAll = claim.names.allSatisfy(namesClaim)
         let statesNumbers = claim.numbers.allSatisfy(sentence.contains(number:))
+        let predicate = claim.predicateStems
+        let saysWhatClaimSays = predicate.isEmpty || !predicate.isDisjoint(with: sentence.contentStems)
+        let anchoredByNumbers = !claim.numbers.isEmpty && statesNumbers && namesAll
+        guard sentence.coverage(of: claim) >= configuration.minimumCoverage, saysWhatClaimSays || anchoredByNumbers else {
+            return StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1)
+        }
         let turnsOnYear = claim.numbers.contains(where: StatementAnchors.isYear)
         let turnsOnCount = claim.numbers.contains { !StatementAnchors.isYear($0) }
         let statesKindOfNumber = (!turnsOnYear || sentence.hasYear) && (!turnsOnCount || sentence.hasCount)

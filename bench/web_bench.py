@@ -15,18 +15,15 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from local_server import free_port, private_home, wait_http  # noqa: E402
 
 
 def request(method, url, body=None, timeout=600):
@@ -37,17 +34,6 @@ def request(method, url, body=None, timeout=600):
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"null")
-
-
-def wait_healthy(base, timeout=120):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if request("GET", base + "/healthz", timeout=2)[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("server did not start")
 
 
 def wrk(url, seconds, connections):
@@ -69,17 +55,14 @@ def main():
     parser.add_argument("--seconds", type=int, default=15)
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="factcheck-web-bench-")
-    home = os.path.join(work, "home")
-    os.makedirs(home)
-    os.symlink(os.path.abspath(os.path.join(args.home, "models")), os.path.join(home, "models"))
-    shutil.copy(os.path.join(args.home, "factcheck.sqlite"), os.path.join(home, "factcheck.sqlite"))
+    home = private_home(args.home, work)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([args.factcheck, "serve", "--home", home, "--port", str(port), "--checks-per-minute", "100000",
                                "--comments-per-minute", "100000"], stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
     result = {"machine": f"{platform.machine()}, {os.cpu_count()} cores", "command": "make bench-web"}
     try:
-        wait_healthy(base)
+        wait_http(base + "/healthz", 120)
         status, check = request("POST", base + "/api/v1/checks", {"claim": "NATO was founded in 1949."})
         assert status in (200, 201), check
         page = f"{base}/fact-checks/{check['slug']}"

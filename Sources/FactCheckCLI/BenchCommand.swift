@@ -22,11 +22,16 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Write the batch-32 outputs here as JSON (for comparison with PyTorch).") var outputs: String?
         @Option(help: "Maximum tokens per input.") var maxLength = 128
         @Option(help: "Seconds to spend on each measurement at least.") var seconds = 3.0
+        @Option(parsing: .upToNextOption, help: "Batch sizes to measure (e.g. to profile one of them).") var batchSizes = [1, 32]
+        @Option(parsing: .upToNextOption, help: "Thread counts to measure.") var threadCounts = [1, 2]
 
         struct Input: Decodable { let texts: [String]; let pairs: [[String]] }
 
         func validate() throws {
             guard seconds > 0, maxLength > 2 else { throw ValidationError("--seconds and --max-length must be positive.") }
+            guard !batchSizes.isEmpty, !threadCounts.isEmpty, (batchSizes + threadCounts).allSatisfy({ $0 > 0 }) else {
+                throw ValidationError("--batch-sizes and --thread-counts must be positive.")
+            }
         }
 
         func run() async throws {
@@ -42,10 +47,10 @@ struct BenchCommand: AsyncParsableCommand {
             let classifier = try TextEncoder(directory: URL(fileURLWithPath: classifier), maxLength: maxLength)
             let texts = input.texts.map(embedder.sequence)
             let pairs = try input.pairs.map { try classifier.sequence($0[0], $0[1]) }
-            for threads in [1, 2] {
+            for threads in threadCounts {
                 embedder.model.encoder.threadCount = threads
                 classifier.model.encoder.threadCount = threads
-                for batch in [1, 32] {
+                for batch in batchSizes {
                     let suffix = "b\(batch)" + (threads == 2 ? "" : "_t1")
                     let embed = try measure(texts, batch: batch) { _ = try embedder.model.embeddings($0) }
                     let classify = try measure(pairs, batch: batch) { _ = try classifier.model.logits($0) }

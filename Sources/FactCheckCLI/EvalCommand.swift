@@ -24,6 +24,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Keep records whose split field equals this.") var split: String?
     @Option(help: "Keep these gold labels (comma-separated) and decide only among them.") var labels: String?
     @Flag(help: "claims format: score each evidence item against its own evidence_label.") var perEvidence = false
+    @Flag(help: "claims format, gold mode: read each evidence text after its title when it does not name it, as the pipeline reads passages.") var titleContext = false
     @Option(help: "Score a fixed, seeded random sample of this many items.") var limit: Int?
     @Option(help: "Verifier: an installed model name or a model folder.") var verifier: String = "factcheck-verifier-minilm-l6"
     @Option(help: "Threads for inference.") var threads = 2
@@ -34,7 +35,7 @@ struct EvalCommand: AsyncParsableCommand {
         guard mode == "gold" || mode == "retrieve" else { throw ValidationError("--mode must be gold or retrieve.") }
         if mode == "retrieve" {
             guard format == .claims, corpus != nil else { throw ValidationError("--mode retrieve needs --format claims and --corpus FILE.") }
-            guard !perEvidence else { throw ValidationError("--per-evidence applies to gold mode.") }
+            guard !perEvidence, !titleContext else { throw ValidationError("--per-evidence and --title-context apply to gold mode.") }
         }
         if perEvidence, format != .claims { throw ValidationError("--per-evidence applies to --format claims.") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
@@ -44,7 +45,7 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         let format = EvalRecords.Format(rawValue: format)!
-        var records = try EvalRecords(path: file, format: format, split: split, perEvidence: perEvidence)
+        var records = try EvalRecords(path: file, format: format, split: split, perEvidence: perEvidence, titleContext: titleContext)
         for line in records.skipped { FileHandle.standardError.write(Data("skipped \(line)\n".utf8)) }
         let labelNames: [String] = labels.map { $0.split(separator: ",").map(String.init) }
             ?? (format == .nli ? ["entailment", "neutral", "contradiction"]

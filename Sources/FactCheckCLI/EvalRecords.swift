@@ -21,7 +21,9 @@ struct EvalRecords {
 
     enum Format: String, CaseIterable { case nli, claims }
 
-    init(path: String, format: Format, split: String?, perEvidence: Bool) throws {
+    /// - Parameter titleContext: read an evidence text after its `title` when the text does not name it, as the pipeline
+    ///   reads a passage of a source ("Harry S. Truman. He established …").
+    init(path: String, format: Format, split: String?, perEvidence: Bool, titleContext: Bool = false) throws {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw EvalError("\(path): cannot read: \(error.localizedDescription)")
@@ -49,14 +51,20 @@ struct EvalRecords {
                     continue
                 }
                 let evidence = record["evidence"] as? [[String: Any]] ?? []
+                let premise = { (item: [String: Any]) -> String? in
+                    guard let text = item["text"] as? String, !text.isEmpty else { return nil }
+                    guard titleContext, let title = item["title"] as? String, !title.isEmpty,
+                          !text.localizedCaseInsensitiveContains(title) else { return text }
+                    return "\(title). \(text)"
+                }
                 if perEvidence {
                     for item in evidence {
-                        guard let text = item["text"] as? String, let raw = item["evidence_label"] as? String,
+                        guard let text = premise(item), let raw = item["evidence_label"] as? String,
                               let stance = Stance(label: raw) else { continue }
                         items.append(EvalItem(pairs: [(text, claim)], gold: stance.rawValue))
                     }
                 } else {
-                    let texts = evidence.compactMap { $0["text"] as? String }.filter { !$0.isEmpty }
+                    let texts = evidence.compactMap(premise)
                     var documents = Set(evidence.compactMap { $0["evidence_id"] as? String })
                     if let cord = (record["meta"] as? [String: Any])?["cord_id"] as? String { documents.insert(cord) }
                     items.append(EvalItem(pairs: texts.map { ($0, claim) }, gold: label, claim: claim, goldDocuments: documents))

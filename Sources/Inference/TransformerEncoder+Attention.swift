@@ -11,10 +11,8 @@ extension TransformerEncoder {
             for item in 0 ..< items { attend(layer, offsets: offsets, item: item, worker: 0) }
             return
         }
-        // Small per-head products: run them in parallel, each with single-threaded BLAS.
-        // Workers write disjoint context columns and use their own scratch slot.
+        // Small per-head products, in parallel: workers write disjoint context columns and use their own scratch slot.
         nonisolated(unsafe) let encoder = self
-        openblas_set_num_threads(1)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var item = worker
             while item < items {
@@ -22,7 +20,6 @@ extension TransformerEncoder {
                 item += workers
             }
         }
-        openblas_set_num_threads(Int32(threadCount))
     }
 
     private func attend(_ layer: EncoderLayer, offsets: [Int], item: Int, worker: Int) {

@@ -8,9 +8,10 @@ import Foundation
 /// Not thread-safe: one forward pass at a time (scratch memory is reused).
 public final class TransformerEncoder {
     public let config: ModelConfig
-    /// Threads used by OpenBLAS and by attention.
+    /// Threads for one forward pass: matrix products are split across them (each calling single-threaded OpenBLAS),
+    /// and so are attention, activations and layer norms.
     public var threadCount: Int {
-        didSet { threadCount = max(1, threadCount); openblas_set_num_threads(Int32(threadCount)) }
+        didSet { threadCount = max(1, threadCount) }
     }
 
     let wordEmbeddings: [Float]        // [vocab, hidden]
@@ -26,7 +27,6 @@ public final class TransformerEncoder {
     init(config: ModelConfig, weights: WeightReader, threadCount: Int) throws {
         self.config = config
         self.threadCount = max(1, threadCount)
-        openblas_set_num_threads(Int32(self.threadCount))
         let hidden = config.hiddenSize
         let eps = config.layerNormEps
         wordEmbeddings = try weights.encoderTensor("embeddings.word_embeddings.weight", shape: [config.vocabSize, hidden])
@@ -124,39 +124,34 @@ public final class TransformerEncoder {
 
     /// Applies the hidden activation in place, split across the worker threads when there is enough of it.
     private func activate(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        let workers = count >= 1 << 16 ? threadCount : 1
-        guard workers > 1 else { return config.hiddenActivation.apply(values, count: count) }
-        let chunk = (count + workers - 1) / workers
         nonisolated(unsafe) let values = values
         let activation = config.hiddenActivation
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk
-            activation.apply(values + start, count: max(0, min(chunk, count - start)))
+        parallelChunks(count, workers: threadCount, minimumChunk: 1 << 14) { range in
+            activation.apply(values + range.lowerBound, count: range.count)
         }
     }
 
     /// Runs the encoder, leaving the packed last hidden states in `scratch.hidden`; returns the sequence offsets.
     func forward(_ sequences: [TokenSequence]) throws -> [Int] {
         let offsets = try validate(sequences)
+        // All threading is the encoder's own; OpenBLAS's threads would spin on the same cores (process-wide setting).
+        openblas_set_num_threads(1)
         let tokens = offsets.last!
         let longest = zip(offsets.dropFirst(), offsets).map { $0 - $1 }.max() ?? 0
         scratch.reserve(tokens: tokens, longest: longest)
         embed(sequences, offsets: offsets)
-        let hidden = config.hiddenSize
         for layer in layers {
             // qkv [tokens, 3·hidden] = hidden · Wqkvᵀ
-            layer.queryKeyValue(scratch.hidden, rows: tokens, into: scratch.queryKeyValue)
+            layer.queryKeyValue(scratch.hidden, rows: tokens, into: scratch.queryKeyValue, workers: threadCount)
             // context [tokens, hidden] = softmax(Q Kᵀ / √d + relative bias) V, per sequence and head
             attend(layer, offsets: offsets)
-            layer.attentionOutput(scratch.context, rows: tokens, into: scratch.projected)
-            addInPlace(scratch.projected, scratch.hidden, count: tokens * hidden)
-            layer.attentionNorm(scratch.projected, rows: tokens, into: scratch.hidden)
+            layer.attentionOutput(scratch.context, rows: tokens, into: scratch.projected, workers: threadCount)
+            layer.attentionNorm(scratch.projected, adding: scratch.hidden, rows: tokens, into: scratch.hidden, workers: threadCount)
             // intermediate [tokens, intermediate] = act(hidden · W1ᵀ); out = LN(intermediate · W2ᵀ + hidden)
-            layer.intermediate(scratch.hidden, rows: tokens, into: scratch.intermediate)
+            layer.intermediate(scratch.hidden, rows: tokens, into: scratch.intermediate, workers: threadCount)
             activate(scratch.intermediate, count: tokens * config.intermediateSize)
-            layer.output(scratch.intermediate, rows: tokens, into: scratch.projected)
-            addInPlace(scratch.projected, scratch.hidden, count: tokens * hidden)
-            layer.outputNorm(scratch.projected, rows: tokens, into: scratch.hidden)
+            layer.output(scratch.intermediate, rows: tokens, into: scratch.projected, workers: threadCount)
+            layer.outputNorm(scratch.projected, adding: scratch.hidden, rows: tokens, into: scratch.hidden, workers: threadCount)
         }
         return offsets
     }

@@ -69,6 +69,10 @@ final class CredibilityTests: XCTestCase {
         let local = { (publisher: String) in scorer.credibility(of: self.source("local", url: "file:///data/corpus.jsonl", publisher: publisher)).type }
         XCTAssertEqual(local("Wikipedia sentence (Climate-FEVER evidence pool)"), .encyclopedia)
         XCTAssertEqual(local("reuters"), .wireService)
+        XCTAssertEqual(local("CORD-19 abstract (Check-COVID corpus)"), .academic, "a dataset known by its alias")
+        XCTAssertEqual(scorer.credibility(of: source("local", url: "file:///c.jsonl", publisher: "CORD-19")).reason,
+                       "Academic source (Semantic Scholar): scholarly research or a university publication; strong evidence in its field, though one study is rarely the last word.")
+        XCTAssertEqual(local("CORD-1999 digest"), .unknown, "whole words only")
         XCTAssertEqual(local("Reutersville Gazette"), .unknown, "whole words only")
         XCTAssertEqual(local("My notes"), .unknown)
         let web = scorer.credibility(of: source("reuters-news.example", url: "https://reuters-news.example/a", publisher: "Reuters"))

@@ -113,6 +113,23 @@ final class ReportingTests: XCTestCase {
         XCTAssertFalse(report.whatWeKnow.contains { $0.citations.contains(3) })
     }
 
+    func testBackgroundOnAnotherSubjectIsNotAFact() async throws {
+        let claim = Claim(text: "NATO was founded in 1949.", normalized: "NATO was founded in 1949")
+        let nato = evidence("nato", title: "NATO", publisher: "Wikipedia", domain: "wikipedia.org",
+                            text: "NATO was founded in 1949 by twelve countries.", type: .encyclopedia, score: 0.7, stance: supports, relevance: 0.05)
+        let council = evidence("coe", title: "Council of Europe", publisher: "Wikipedia", domain: "wikipedia.org",
+                               text: "The Council of Europe was founded in 1949.", type: .encyclopedia, score: 0.7, stance: neutral, relevance: 0.04)
+        let treaty = evidence("treaty", title: "North Atlantic Treaty", publisher: "Wikipedia", domain: "wikipedia.org",
+                              text: "The treaty that founded NATO was signed in Washington in 1949.", type: .encyclopedia, score: 0.7,
+                              stance: neutral, relevance: 0.03)
+        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: [nato.passage.id], rationale: "")
+        let report = try await TemplateReportWriter(stanceClassifier: WordClassifier())
+            .write(claim, decision: decision, evidence: [nato, council, treaty], date: reportDate)
+        XCTAssertEqual(report.sources.map(\.title), ["NATO", "Council of Europe", "North Atlantic Treaty"], "still listed and analysed")
+        XCTAssertEqual(report.whatWeKnow.map(\.text), ["NATO was founded in 1949 by twelve countries.",
+                                                       "The treaty that founded NATO was signed in Washington in 1949."])
+    }
+
     func testUnsupportedFactIsDropped() async throws {
         let written = try await Japan.write(vetoed: ["partnership"]).written
         XCTAssertEqual(written.report.whatWeKnow, [Report.Fact(text: Japan.facts[0], citations: [1])])

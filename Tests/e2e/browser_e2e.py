@@ -12,33 +12,17 @@ import base64
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 import websocket
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from local_server import free_port, private_home, wait_http  # noqa: E402
+
 ARTIFACTS = os.path.join(".ci", "artifacts")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url, timeout):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read()
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within {timeout} s")
 
 
 class Browser:
@@ -101,11 +85,7 @@ def main():
     work = tempfile.mkdtemp(prefix="factcheck-e2e-")
     processes = []
     try:
-        # A copy of the data home, so the test's fact checks and comments never reach the user's database.
-        home = os.path.join(work, "home")
-        os.makedirs(home)
-        os.symlink(os.path.abspath(os.path.join(args.home, "models")), os.path.join(home, "models"))
-        shutil.copy(os.path.join(args.home, "factcheck.sqlite"), os.path.join(home, "factcheck.sqlite"))
+        home = private_home(args.home, work)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server_log = open(os.path.join(ARTIFACTS, "e2e-server.log"), "w")

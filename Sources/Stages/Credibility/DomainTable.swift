@@ -35,6 +35,8 @@ struct DomainTable: Sendable {
             let domain: String
             let type: SourceType
             let publisher: String?
+            /// Other names the publisher's documents go by without a web address (a dataset's name, e.g. "CORD-19").
+            let aliases: [String]?
         }
 
         let domains: [Row]
@@ -44,7 +46,7 @@ struct DomainTable: Sendable {
     /// Entries by lower-cased publisher name without a leading "the", longest names first.
     private let publishers: [(name: String, entry: Entry)]
 
-    /// Parses a table in the `domains.json` format: `{"domains": [{"domain", "type", "publisher"?}, …]}`.
+    /// Parses a table in the `domains.json` format: `{"domains": [{"domain", "type", "publisher"?, "aliases"?}, …]}`.
     init(data: Data) throws {
         let file: File
         do {
@@ -56,6 +58,7 @@ struct DomainTable: Sendable {
             table[rule.key] = Entry(domain: rule.key, type: rule.value, publisher: nil)
         }
         var seen = Set<String>()
+        var aliases: [(name: String, entry: Entry)] = []
         for row in file.domains {
             guard DomainName.host(domain: row.domain, url: "") == row.domain, !row.domain.isEmpty else {
                 throw CredibilityError.domainTableMalformed("'\(row.domain)' is not a lower-case host name without www.")
@@ -66,13 +69,15 @@ struct DomainTable: Sendable {
             guard seen.insert(row.domain).inserted else {
                 throw CredibilityError.domainTableMalformed("'\(row.domain)' is listed twice")
             }
-            entries[row.domain] = Entry(domain: row.domain, type: row.type, publisher: row.publisher)
+            let entry = Entry(domain: row.domain, type: row.type, publisher: row.publisher)
+            entries[row.domain] = entry
+            aliases += (row.aliases ?? []).map { ($0.lowercased(), entry) }
         }
         self.entries = entries
-        publishers = entries.values.compactMap { entry in
+        publishers = (entries.values.compactMap { entry in
             guard let publisher = entry.publisher?.lowercased() else { return nil }
             return (publisher.hasPrefix("the ") ? String(publisher.dropFirst(4)) : publisher, entry)
-        }.sorted { ($0.name.count, $0.entry.domain) > ($1.name.count, $1.entry.domain) }
+        } + aliases).sorted { ($0.name.count, $0.entry.domain) > ($1.name.count, $1.entry.domain) }
     }
 
     /// The table shipped in the Stages resource bundle.

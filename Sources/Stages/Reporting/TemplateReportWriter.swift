@@ -62,14 +62,25 @@ public struct TemplateReportWriter: ReportWriter {
     }
 
     /// One sentence per credible passage whose stance does not oppose the verdict, merged when they say the same.
+    /// A sentence from a source that did not decide the verdict must be about something the claim names (in the
+    /// sentence or its source's title): background on another subject is not what we know about the claim.
     private func candidateFacts(claim: Claim, verdict: Verdict, sources: [ReportSource]) -> [ReportFactCandidate] {
-        let claimTokens = ReportTokens.content(claim.normalized.isEmpty ? claim.text : claim.normalized)
+        let statement = claim.normalized.isEmpty ? claim.text : claim.normalized
+        let claimTokens = ReportTokens.content(statement)
+        var claimAnchors = StatementAnchors(statement)
+        if let initial = claimAnchors.initialName, sources.contains(where: { StatementAnchors.isWrittenInLowerCase(initial, in: $0.passage) }) {
+            claimAnchors = claimAnchors.droppingInitialName()
+        }
         let allowed = ReportNarrative.factStances(for: verdict)
         var candidates: [ReportFactCandidate] = []
         for source in sources where source.evidence.credibility.score >= configuration.minimumFactCredibility
             && allowed.contains(source.evidence.stance.stance) {
             guard let sentence = ReportSentences.mostRelevant(in: source.passage, to: claimTokens, minimumWords: configuration.minimumFactWords)
             else { continue }
+            if !source.isKey, !claimAnchors.names.isEmpty {
+                let sentenceAnchors = StatementAnchors(sentence), title = StatementAnchors(source.evidence.source.title)
+                guard claimAnchors.names.contains(where: { sentenceAnchors.mentions($0) || title.mentions($0) }) else { continue }
+            }
             let candidate = ReportFactCandidate(text: sentence, citation: source.n)
             if let index = candidates.firstIndex(where: { $0.sameFact(as: candidate, threshold: configuration.mergeThreshold) }) {
                 candidates[index].citations.append(source.n)

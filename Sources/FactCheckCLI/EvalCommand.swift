@@ -1,6 +1,7 @@
 import ArgumentParser
 import FactCheckCore
 import Foundation
+import Stages
 import Verification
 
 struct EvalCommand: AsyncParsableCommand {
@@ -22,6 +23,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "retrieve mode: a JSONL corpus ({id, title, text, …} per line) to ingest and search.") var corpus: String?
     @Option(help: "Write an HTML page with a confusion heat map and a reliability diagram to this folder.") var report: String?
     @Option(help: "Keep records whose split field equals this.") var split: String?
+    @Option(help: "retrieve mode: fit the verdict-confidence calibration on these claims (uncalibrated run) and write it here as JSON.")
+    var fitCalibration: String?
     @Option(help: "Keep these gold labels (comma-separated) and decide only among them.") var labels: String?
     @Flag(help: "claims format: score each evidence item against its own evidence_label.") var perEvidence = false
     @Flag(help: "claims format, gold mode: read each evidence text after its title when it does not name it, as the pipeline reads passages.") var titleContext = false
@@ -36,6 +39,8 @@ struct EvalCommand: AsyncParsableCommand {
         if mode == "retrieve" {
             guard format == .claims, corpus != nil else { throw ValidationError("--mode retrieve needs --format claims and --corpus FILE.") }
             guard !perEvidence, !titleContext else { throw ValidationError("--per-evidence and --title-context apply to gold mode.") }
+        } else if fitCalibration != nil {
+            throw ValidationError("--fit-calibration needs --mode retrieve.")
         }
         if perEvidence, format != .claims { throw ValidationError("--per-evidence applies to --format claims.") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
@@ -61,8 +66,9 @@ struct EvalCommand: AsyncParsableCommand {
 
         var gold: [Int] = [], predicted: [Int] = [], confidence: [Double] = [], latencies: [Double] = []
         var recallHits = 0, recallScored = 0
+        var calibrationSamples: [VerdictCalibration.Sample] = []
         if mode == "retrieve" {
-            let pipeline = try await retrievalPipeline()
+            let pipeline = try await retrievalPipeline(calibrated: fitCalibration == nil)
             for item in records.items {
                 let start = DispatchTime.now()
                 let (assessment, _) = try await pipeline.assess(item.claim)
@@ -73,6 +79,8 @@ struct EvalCommand: AsyncParsableCommand {
                 gold.append(labelNames.firstIndex(of: item.gold)!)
                 predicted.append(labelNames.firstIndex(of: label) ?? labelNames.count - 1)
                 confidence.append(assessment.decision.confidence)
+                calibrationSamples.append(.init(verdict: assessment.decision.verdict, confidence: assessment.decision.confidence,
+                                                correct: label == item.gold))
                 if !item.goldDocuments.isEmpty {
                     recallScored += 1
                     let top = assessment.evidence.prefix(5).map(\.source.id.rawValue)
@@ -93,6 +101,15 @@ struct EvalCommand: AsyncParsableCommand {
             }
         }
         let metrics = ClassificationMetrics(labels: labelNames, gold: gold, predicted: predicted, confidence: confidence)
+        if let fitCalibration {
+            let source = "\(URL(fileURLWithPath: file).lastPathComponent)\(split.map { " split \($0)" } ?? ""), \(calibrationSamples.count) claims, "
+                + "retrieve mode over \(URL(fileURLWithPath: corpus!).lastPathComponent), uncalibrated"
+            let fitted = VerdictCalibration.fit(calibrationSamples, fittedOn: source)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(fitted).write(to: URL(fileURLWithPath: fitCalibration))
+            FileHandle.standardError.write(Data("wrote the calibration fitted on \(source) to \(fitCalibration)\n".utf8))
+        }
         if let report {
             try EvalReportPage(title: "\(URL(fileURLWithPath: file).lastPathComponent) (\(format.rawValue), \(mode))", metrics: metrics,
                                correct: zip(gold, predicted).map { $0 == $1 }, confidence: confidence)
@@ -124,14 +141,14 @@ struct EvalCommand: AsyncParsableCommand {
     }
 
     /// The default pipeline over a knowledge base built from `--corpus` (cached in the data home by content hash).
-    private func retrievalPipeline() async throws -> FactCheckPipeline {
+    private func retrievalPipeline(calibrated: Bool) async throws -> FactCheckPipeline {
         let corpusPath = corpus!
         let hash = try SHA256.hex(ofFile: URL(fileURLWithPath: corpusPath)).prefix(16)
         let cache = home.dataHome.root.appendingPathComponent("cache/eval-\(hash)")
         let evalHome = DataHome(path: cache.path, models: home.dataHome.models)
         FileHandle.standardError.write(Data("ingesting \(corpusPath) into \(evalHome.databasePath)\n".utf8))
         _ = try await IngestCommand.ingest([corpusPath], home: evalHome, vectors: true)
-        return try evalHome.pipeline(verifier: verifier)
+        return try evalHome.pipeline(verifier: verifier, calibrated: calibrated)
     }
 
     /// The item's predicted label index and its confidence, deciding only among `stances`.

@@ -32,7 +32,9 @@ extension DataHome {
 
     /// The embedded default pipeline: rules → hybrid retrieval over SQLite → domain credibility → NLI → weighted verdict → template report.
     /// - Parameter embedder: the sentence embedder to search with (loaded here when nil).
-    func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil, embedder: EncoderEmbedder? = nil) throws -> FactCheckPipeline {
+    /// - Parameter calibrated: replace the aggregator's raw confidence by the shipped calibration's (off only to fit one).
+    func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil, embedder: EncoderEmbedder? = nil,
+                  calibrated: Bool = true) throws -> FactCheckPipeline {
         let knowledgeBase = try knowledgeBase()
         guard try knowledgeBase.counts().passages > 0 else {
             throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
@@ -43,7 +45,9 @@ extension DataHome {
             retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder ?? self.embedder()),
             credibility: try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings)),
             stance: GroundedStanceClassifier(base: stance),
-            aggregator: WeightedVerdictAggregator(),
+            aggregator: calibrated
+                ? CalibratedVerdictAggregator(base: WeightedVerdictAggregator(), calibration: try VerdictCalibration.bundled())
+                : WeightedVerdictAggregator(),
             writer: TemplateReportWriter(stanceClassifier: stance)
         )
     }

@@ -93,4 +93,29 @@ final class VerdictAggregatorTests: XCTestCase {
         XCTAssertEqual(Verdict.mostlyTrue.benchmarkLabel, "SUPPORTED")
         XCTAssertEqual(Verdict.unverifiable.benchmarkLabel, "NOT_ENOUGH_INFO")
     }
+
+    func testCalibrationFitsAccuracyPerFamilyAndRawConfidence() throws {
+        // Unverifiable at raw 0.8–0.9: right 1 time in 4; True at raw 0.3 and 0.8: right 10% and 90% of the time.
+        var samples: [VerdictCalibration.Sample] = []
+        for index in 0 ..< 40 { samples.append(.init(verdict: .unverifiable, confidence: 0.8 + Double(index) / 400, correct: index % 4 == 0)) }
+        for index in 0 ..< 40 { samples.append(.init(verdict: .true, confidence: 0.3, correct: index % 10 == 0)) }
+        for index in 0 ..< 40 { samples.append(.init(verdict: .mostlyTrue, confidence: 0.8, correct: index % 10 != 0)) }
+        let calibration = VerdictCalibration.fit(samples, binsPerFamily: 2, minimumPerBin: 20, fittedOn: "test")
+        XCTAssertEqual(calibration.bins["NOT_ENOUGH_INFO"]?.count, 2)
+        XCTAssertEqual(calibration.confidence(0.95, for: .unverifiable), 6.0 / 22.0, accuracy: 1e-9, "(5 right + 1) / (20 + 2)")
+        XCTAssertEqual(calibration.confidence(0.3, for: .true), 5.0 / 42.0, accuracy: 1e-9, "True and Mostly True are one family")
+        XCTAssertEqual(calibration.confidence(0.8, for: .mostlyTrue), 37.0 / 42.0, accuracy: 1e-9)
+        XCTAssertEqual(calibration.confidence(0.7, for: .false), 0.7, "a family without samples keeps its raw confidence")
+
+        let data = try JSONEncoder().encode(calibration)
+        XCTAssertEqual(try JSONDecoder().decode(VerdictCalibration.self, from: data), calibration)
+        XCTAssertNoThrow(try VerdictCalibration.bundled())
+
+        let calibrated = CalibratedVerdictAggregator(base: aggregator, calibration: calibration)
+        let weak = [evidence("NATO is an alliance.", supports: 0.1, refutes: 0.1)]
+        XCTAssertEqual(aggregator.decide(claim, evidence: weak).verdict, .unverifiable)
+        XCTAssertEqual(aggregator.decide(claim, evidence: weak).confidence, 1, accuracy: 1e-9)
+        XCTAssertEqual(calibrated.decide(claim, evidence: weak).verdict, .unverifiable)
+        XCTAssertEqual(calibrated.decide(claim, evidence: weak).confidence, 6.0 / 22.0, accuracy: 1e-9)
+    }
 }

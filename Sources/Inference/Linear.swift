@@ -1,12 +1,33 @@
 import CBLAS
 import Foundation
 
-/// A dense layer `y = x · Wᵀ + b`, with `W` stored row-major as [outputs, inputs] like PyTorch.
+/// A dense layer `y = x · Wᵀ + b`, read with `W` as [outputs, inputs] like PyTorch and kept transposed.
 struct Linear {
-    let weight: [Float]  // [outputs, inputs]
-    let bias: [Float]?   // [outputs]
+    /// `W` transposed to [inputs, outputs] at load: OpenBLAS packs a right-hand operand that needs no transposing
+    /// faster, and packing the weights is most of a short batch's cost (a quarter less time per product at 40 tokens).
+    let transposedWeight: [Float]  // [inputs, outputs]
+    let bias: [Float]?             // [outputs]
     let inputs: Int
     let outputs: Int
+
+    /// A layer from a PyTorch weight `weight` [outputs, inputs].
+    init(weight: [Float], bias: [Float]?, inputs: Int, outputs: Int) {
+        precondition(weight.count == inputs * outputs, "weight must hold outputs × inputs values")
+        var transposed = [Float](repeating: 0, count: weight.count)
+        weight.withUnsafeBufferPointer { w in
+            transposed.withUnsafeMutableBufferPointer { t in
+                cblas_somatcopy(CblasRowMajor, CblasTrans, Int32(outputs), Int32(inputs), 1, w.baseAddress!, Int32(inputs), t.baseAddress!, Int32(outputs))
+            }
+        }
+        self.init(transposedWeight: transposed, bias: bias, inputs: inputs, outputs: outputs)
+    }
+
+    private init(transposedWeight: [Float], bias: [Float]?, inputs: Int, outputs: Int) {
+        self.transposedWeight = transposedWeight
+        self.bias = bias
+        self.inputs = inputs
+        self.outputs = outputs
+    }
 
     /// Multiplies `rows` row-major input vectors `x` [rows, inputs] into `y` [rows, outputs] across `workers` threads.
     ///
@@ -34,11 +55,11 @@ struct Linear {
                 for row in 0 ..< rows { (output + row * outputs).update(from: b.baseAddress! + columns.lowerBound, count: columns.count) }
             }
         }
-        weight.withUnsafeBufferPointer { w in
+        transposedWeight.withUnsafeBufferPointer { w in
             cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasTrans,
+                CblasRowMajor, CblasNoTrans, CblasNoTrans,
                 Int32(rows), Int32(columns.count), Int32(inputs),
-                1, x, Int32(inputs), w.baseAddress! + columns.lowerBound * inputs, Int32(inputs),
+                1, x, Int32(inputs), w.baseAddress! + columns.lowerBound, Int32(outputs),
                 bias == nil ? 0 : 1, output, Int32(outputs)
             )
         }
@@ -46,10 +67,16 @@ struct Linear {
 
     /// Stacks layers with the same input size into one (their outputs concatenated), e.g. Q, K and V.
     static func concatenating(_ parts: [Linear]) -> Linear {
-        Linear(
-            weight: parts.flatMap(\.weight),
+        let inputs = parts[0].inputs
+        var transposed: [Float] = []
+        transposed.reserveCapacity(parts.reduce(0) { $0 + $1.transposedWeight.count })
+        for input in 0 ..< inputs {
+            for part in parts { transposed += part.transposedWeight[input * part.outputs ..< (input + 1) * part.outputs] }
+        }
+        return Linear(
+            transposedWeight: transposed,
             bias: parts.allSatisfy({ $0.bias != nil }) ? parts.flatMap { $0.bias! } : nil,
-            inputs: parts[0].inputs,
+            inputs: inputs,
             outputs: parts.reduce(0) { $0 + $1.outputs }
         )
     }

@@ -67,10 +67,7 @@ public struct TemplateReportWriter: ReportWriter {
     private func candidateFacts(claim: Claim, verdict: Verdict, sources: [ReportSource]) -> [ReportFactCandidate] {
         let statement = claim.normalized.isEmpty ? claim.text : claim.normalized
         let claimTokens = ReportTokens.content(statement)
-        var claimAnchors = StatementAnchors(statement)
-        if let initial = claimAnchors.initialName, sources.contains(where: { StatementAnchors.isWrittenInLowerCase(initial, in: $0.passage) }) {
-            claimAnchors = claimAnchors.droppingInitialName()
-        }
+        let claimAnchors = StatementAnchors(statement).droppingInitialName(ifLowerCaseIn: sources.lazy.map(\.passage))
         let allowed = ReportNarrative.factStances(for: verdict)
         var candidates: [ReportFactCandidate] = []
         for source in sources where source.evidence.credibility.score >= configuration.minimumFactCredibility

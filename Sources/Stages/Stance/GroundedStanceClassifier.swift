@@ -50,10 +50,7 @@ public struct GroundedStanceClassifier: StanceClassifier {
 
     private func stances(of passages: [(text: String, title: String)], toward statement: String) async throws -> [StanceProbabilities] {
         // "Global" in "Global warming is …" is a name only if no passage writes it in lower case.
-        var claim = StatementAnchors(statement)
-        if let initial = claim.initialName, passages.contains(where: { StatementAnchors.isWrittenInLowerCase(initial, in: $0.text) }) {
-            claim = claim.droppingInitialName()
-        }
+        let claim = StatementAnchors(statement).droppingInitialName(ifLowerCaseIn: passages.lazy.map(\.text))
         // One batch for every sentence of every passage; a sentence that does not name its source's subject is read
         // after the title ("Harry S. Truman. He established …").
         let sentences = passages.map { Array(SentenceSplitter.sentences(in: $0.text).prefix(configuration.sentencesPerPassage)) }

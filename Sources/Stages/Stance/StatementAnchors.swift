@@ -15,7 +15,7 @@ struct StatementAnchors: Sendable, Equatable {
     /// Lower-cased names, in order of mention.
     var names: [String]
     /// The first word when it was taken for a name only because it is capitalised at the start ("Global" in "Global
-    /// warming is …"); a caller that sees it written in lower case elsewhere can drop it with `droppingInitialName()`.
+    /// warming is …"); a caller that sees it written in lower case elsewhere drops it with `droppingInitialName(ifLowerCaseIn:)`.
     private(set) var initialName: String?
     /// Numbers as written without separators ("1,000" → "1000"; number words up to twenty → digits).
     var numbers: [String]
@@ -69,18 +69,16 @@ struct StatementAnchors: Sendable, Equatable {
         return String(singular.prefix(5))
     }
 
-    /// These anchors without the sentence-initial word taken for a name.
-    func droppingInitialName() -> StatementAnchors {
-        guard let initialName, names.first == initialName else { return self }
+    /// These anchors without the sentence-initial word taken for a name when one of `texts` writes it in lower case
+    /// ("Global" in "Global warming is …" is not a name if a passage says "global warming").
+    func droppingInitialName(ifLowerCaseIn texts: some Sequence<String>) -> StatementAnchors {
+        guard let initialName, names.first == initialName,
+              texts.contains(where: { $0.split { !$0.isLetter && !$0.isNumber }.contains { $0 == initialName } })
+        else { return self }
         var anchors = self
         anchors.names.removeFirst()
         anchors.initialName = nil
         return anchors
-    }
-
-    /// Whether `word` (lower case) occurs in `text` written in lower case.
-    static func isWrittenInLowerCase(_ word: String, in text: String) -> Bool {
-        text.split { !$0.isLetter && !$0.isNumber }.contains { $0 == word }
     }
 
     /// Whether the number occurs here as written.

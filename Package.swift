@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["FactCheckCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store"]),
         .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
-        .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json")]),
+        .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Stance/common_words.txt")]),
         .target(
             name: "FactCheckWeb",
             dependencies: [

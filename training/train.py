@@ -83,11 +83,13 @@ def build_mix(args):
     other = [p for p in pool if p[3] != "fever_train"]
 
     # class-balanced FEVER subsample (FEVER pool has only SUPPORTS / REFUTES)
-    fever_sel = []
+    fever_sel, fever_extra = [], []
     for lab in ("entailment", "contradiction"):
         rows = [p for p in fever if p[2] == lab]
         rng.shuffle(rows)
         fever_sel += rows[: args.fever_per_class]
+        # further rows of the same shuffled list: training only, so the held-out slice stays that of the base mix
+        fever_extra += rows[args.fever_per_class: args.fever_per_class + args.fever_extra_per_class]
 
     nei = [(r["premise"], r["hypothesis"], r["label"], r["source"])
            for r in read_jsonl(os.path.join(nli_dir, "fever_nei_heuristic.jsonl"))]
@@ -100,9 +102,10 @@ def build_mix(args):
     rng.shuffle(idx)
     held_idx = set(idx[: args.heldout])
     heldout = [base[i] for i in sorted(held_idx)]
+    excluded = set(args.exclude_sources.split(",")) if args.exclude_sources else set()
     train = []
-    for i, p in enumerate(base):
-        if i in held_idx:
+    for i, p in enumerate(base + fever_extra):
+        if i in held_idx or any(p[3].startswith(x) for x in excluded):
             continue
         reps = args.mnli_upsample if p[3] in MNLI_SOURCES else 1
         train += [p] * reps
@@ -266,7 +269,7 @@ def cmd_train(args):
         saved = resume_state["args"]
         # the data mix / order / schedule must be identical: take them from the checkpoint
         for k in ("base_model", "init_from", "order_seed", "data_dir", "data_seed", "seed", "fever_per_class",
-                  "heuristic_neutrals", "heldout", "mnli_upsample", "domain_upsample",
+                  "heuristic_neutrals", "fever_extra_per_class", "exclude_sources", "heldout", "mnli_upsample", "domain_upsample",
                   "batch_size", "max_len", "lr", "warmup", "weight_decay", "max_steps",
                   "class_weight_power"):
             if k in saved:  # older checkpoints lack the later options
@@ -310,7 +313,12 @@ def cmd_train(args):
         # a further pass starting from an earlier run's weights (same data mix and held-out slice when the data
         # arguments are the same; --order-seed gives a new batch order)
         log("initialising from " + args.init_from)
-        model.load_state_dict(torch.load(args.init_from, map_location="cpu", weights_only=False)["model"])
+        if os.path.isdir(args.init_from):  # an exported model folder (e.g. the shipped fp16 verifier)
+            from transformers import BertForSequenceClassification
+            exported = BertForSequenceClassification.from_pretrained(args.init_from, local_files_only=True)
+            model.load_state_dict({k: v.float() for k, v in exported.state_dict().items()})
+        else:
+            model.load_state_dict(torch.load(args.init_from, map_location="cpu", weights_only=False)["model"])
     no_decay = ("bias", "LayerNorm.weight", "LayerNorm.bias")
     groups = [
         {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
@@ -493,12 +501,17 @@ def main():
     t.add_argument("--resume", action="store_true")
     t.add_argument("--overwrite", action="store_true", help="start over, deleting old checkpoints of this run")
     t.add_argument("--no-export", action="store_true")
-    t.add_argument("--init-from", default=None, help="start from this checkpoint's weights (a further pass)")
+    t.add_argument("--init-from", default=None,
+                   help="start from these weights: a checkpoint file or an exported model folder (a further pass)")
     t.add_argument("--order-seed", type=int, default=None, help="batch order seed (default: --data-seed)")
     t.add_argument("--seed", type=int, default=13)
     t.add_argument("--data-seed", type=int, default=2026)
     t.add_argument("--fever-per-class", type=int, default=19000)
     t.add_argument("--heuristic-neutrals", type=int, default=9000)
+    t.add_argument("--fever-extra-per-class", type=int, default=0,
+                   help="FEVER rows per class beyond --fever-per-class, added to training only (a further pass on new pairs)")
+    t.add_argument("--exclude-sources", default="",
+                   help="comma-separated source prefixes left out of training (the held-out slice is unchanged)")
     t.add_argument("--heldout", type=int, default=3000)
     t.add_argument("--mnli-upsample", type=int, default=2)
     t.add_argument("--domain-upsample", type=int, default=3)

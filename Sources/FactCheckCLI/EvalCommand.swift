@@ -29,6 +29,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "claims format: score each evidence item against its own evidence_label.") var perEvidence = false
     @Flag(help: "claims format, gold mode: read each evidence text after its title when it does not name it, as the pipeline reads passages.") var titleContext = false
     @Option(help: "Score a fixed, seeded random sample of this many items.") var limit: Int?
+    @Option(help: "retrieve mode: grounded (sentence by sentence, with the grounding rules; the default) or passage (the verifier on whole passages).")
+    var stance: String = "grounded"
+    @Option(help: "Write each item's prediction (in retrieve mode with its weighed evidence) to this JSONL file.") var predictions: String?
     @Option(help: "Verifier: an installed model name or a model folder.") var verifier: String = "factcheck-verifier-minilm-l6"
     @Option(help: "Threads for inference.") var threads = 2
     @Flag(help: "Print JSON.") var json = false
@@ -42,6 +45,7 @@ struct EvalCommand: AsyncParsableCommand {
         } else if fitCalibration != nil {
             throw ValidationError("--fit-calibration needs --mode retrieve.")
         }
+        guard stance == "grounded" || stance == "passage" else { throw ValidationError("--stance must be grounded or passage.") }
         if perEvidence, format != .claims { throw ValidationError("--per-evidence applies to --format claims.") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
         if let labels, labels.split(separator: ",").count < 2 { throw ValidationError("--labels needs at least two labels.") }
@@ -67,6 +71,7 @@ struct EvalCommand: AsyncParsableCommand {
         var gold: [Int] = [], predicted: [Int] = [], confidence: [Double] = [], latencies: [Double] = []
         var recallHits = 0, recallScored = 0
         var calibrationSamples: [VerdictCalibration.Sample] = []
+        let writer = try predictions.map(EvalPredictionWriter.init(path:))
         if mode == "retrieve" {
             let pipeline = try await retrievalPipeline(calibrated: fitCalibration == nil)
             for item in records.items {
@@ -81,6 +86,10 @@ struct EvalCommand: AsyncParsableCommand {
                 confidence.append(assessment.decision.confidence)
                 calibrationSamples.append(.init(verdict: assessment.decision.verdict, confidence: assessment.decision.confidence,
                                                 correct: label == item.gold))
+                try writer?.write(EvalPrediction(
+                    claim: item.claim, gold: item.gold, predicted: label, confidence: assessment.decision.confidence,
+                    normalizedClaim: assessment.claim.normalized, verdict: assessment.decision.verdict,
+                    rationale: assessment.decision.rationale, evidence: assessment.evidence))
                 if !item.goldDocuments.isEmpty {
                     recallScored += 1
                     let top = assessment.evidence.prefix(5).map(\.source.id.rawValue)
@@ -98,8 +107,11 @@ struct EvalCommand: AsyncParsableCommand {
                 gold.append(labelNames.firstIndex(of: item.gold)!)
                 predicted.append(index)
                 confidence.append(probability)
+                try writer?.write(EvalPrediction(claim: item.claim.isEmpty ? item.pairs.first?.claim ?? "" : item.claim, gold: item.gold,
+                                                 predicted: labelNames[index], confidence: probability))
             }
         }
+        try writer?.close()
         let metrics = ClassificationMetrics(labels: labelNames, gold: gold, predicted: predicted, confidence: confidence)
         if let fitCalibration {
             let source = "\(URL(fileURLWithPath: file).lastPathComponent)\(split.map { " split \($0)" } ?? ""), \(calibrationSamples.count) claims, "
@@ -147,8 +159,8 @@ struct EvalCommand: AsyncParsableCommand {
         let cache = home.dataHome.root.appendingPathComponent("cache/eval-\(hash)")
         let evalHome = DataHome(path: cache.path, models: home.dataHome.models)
         FileHandle.standardError.write(Data("ingesting \(corpusPath) into \(evalHome.databasePath)\n".utf8))
-        _ = try await IngestCommand.ingest([corpusPath], home: evalHome, vectors: true)
-        return try evalHome.pipeline(verifier: verifier, calibrated: calibrated)
+        _ = try await IngestCommand.ingest([corpusPath], home: evalHome, vectors: true, summaryOnStandardError: json)
+        return try evalHome.pipeline(verifier: verifier, calibrated: calibrated, grounded: stance == "grounded")
     }
 
     /// The item's predicted label index and its confidence, deciding only among `stances`.

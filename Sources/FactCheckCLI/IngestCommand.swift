@@ -24,8 +24,9 @@ struct IngestCommand: AsyncParsableCommand {
         if summary.added + summary.unchanged == 0, !summary.skipped.isEmpty { throw ExitCode.failure }
     }
 
-    /// Ingests with a progress line on stderr and a summary on stdout.
-    static func ingest(_ paths: [String], home: DataHome, vectors: Bool) async throws -> Ingester.Summary {
+    /// Ingests with a progress line on stderr and a summary on stdout (on stderr with `summaryOnStandardError`, for a
+    /// command whose stdout is its own output, such as `eval --json`).
+    static func ingest(_ paths: [String], home: DataHome, vectors: Bool, summaryOnStandardError: Bool = false) async throws -> Ingester.Summary {
         let ingester = Ingester(knowledgeBase: try home.knowledgeBase(), embedder: vectors ? try home.embedder() : nil)
         let interactive = isatty(STDERR_FILENO) != 0
         var lastTenth = -1
@@ -44,9 +45,12 @@ struct IngestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(line.utf8))
         }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
-        print("added \(summary.added) documents (\(summary.passages) passages), \(summary.unchanged) already present, \(summary.skipped.count) skipped")
-        for skipped in summary.skipped.prefix(50) { print("  skipped \(skipped)") }
-        if summary.skipped.count > 50 { print("  … and \(summary.skipped.count - 50) more") }
+        let say = { (line: String) in
+            if summaryOnStandardError { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+        }
+        say("added \(summary.added) documents (\(summary.passages) passages), \(summary.unchanged) already present, \(summary.skipped.count) skipped")
+        for skipped in summary.skipped.prefix(50) { say("  skipped \(skipped)") }
+        if summary.skipped.count > 50 { say("  … and \(summary.skipped.count - 50) more") }
         return summary
     }
 }

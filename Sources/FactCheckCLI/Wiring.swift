@@ -33,8 +33,10 @@ extension DataHome {
     /// The embedded default pipeline: rules → hybrid retrieval over SQLite → domain credibility → NLI → weighted verdict → template report.
     /// - Parameter embedder: the sentence embedder to search with (loaded here when nil).
     /// - Parameter calibrated: replace the aggregator's raw confidence by the shipped calibration's (off only to fit one).
+    /// - Parameter grounded: read passages sentence by sentence with the grounding rules (off: the verifier's stance on
+    ///   each whole passage, for measuring what the rules add).
     func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil, embedder: EncoderEmbedder? = nil,
-                  calibrated: Bool = true) throws -> FactCheckPipeline {
+                  calibrated: Bool = true, grounded: Bool = true) throws -> FactCheckPipeline {
         let knowledgeBase = try knowledgeBase()
         guard try knowledgeBase.counts().passages > 0 else {
             throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
@@ -44,7 +46,7 @@ extension DataHome {
             normalizer: RuleBasedClaimNormalizer(),
             retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder ?? self.embedder()),
             credibility: try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings)),
-            stance: GroundedStanceClassifier(base: stance),
+            stance: grounded ? GroundedStanceClassifier(base: stance) : stance,
             aggregator: calibrated
                 ? CalibratedVerdictAggregator(base: WeightedVerdictAggregator(), calibration: try VerdictCalibration.bundled())
                 : WeightedVerdictAggregator(),

@@ -108,6 +108,45 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(missing.error.contains("/nonexistent.jsonl: cannot read"), missing.error)
     }
 
+    /// Retrieve mode ingests its corpus first; with `--json` the ingest summary goes to stderr so stdout stays one JSON object.
+    func testRetrieveEvalPrintsOnlyJSON() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let starter = ProcessInfo.processInfo.environment["FACTCHECK_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? repository.appendingPathComponent(".factcheck")
+        let models = starter.appendingPathComponent("models")
+        guard FileManager.default.fileExists(atPath: models.appendingPathComponent("all-minilm-l6-v2/manifest.json").path) else {
+            throw XCTSkip("no installed models in \(models.path); run `factcheck setup` (make test does)")
+        }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: home.appendingPathComponent("models"), withDestinationURL: models)
+        let corpus = home.appendingPathComponent("corpus.jsonl"), claims = home.appendingPathComponent("claims.jsonl")
+        try """
+        {"id": "nato", "title": "NATO", "text": "NATO is a military alliance founded in 1949 by twelve countries."}
+        {"id": "rain", "title": "Rain", "text": "Rain is water falling from clouds."}
+        """.write(to: corpus, atomically: true, encoding: .utf8)
+        try """
+        {"claim": "NATO was founded in 1949.", "label": "SUPPORTED", "evidence": [{"text": "NATO is a military alliance founded in 1949 by twelve countries.", "evidence_id": "nato"}]}
+        """.write(to: claims, atomically: true, encoding: .utf8)
+        let predictions = home.appendingPathComponent("predictions.jsonl")
+        let result = try run(["eval", claims.path, "--format", "claims", "--mode", "retrieve", "--corpus", corpus.path, "--json",
+                              "--predictions", predictions.path])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.error.contains("added 2 documents"), result.error)
+        let metrics = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        XCTAssertEqual(metrics?["n"] as? Int, 1, result.output)
+        XCTAssertEqual(metrics?["recall_at_5"] as? Double, 1, result.output)
+        // One prediction per claim, with the passages the pipeline weighed.
+        let lines = try String(contentsOf: predictions, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        let prediction = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        XCTAssertEqual(prediction?["gold"] as? String, "SUPPORTED")
+        XCTAssertEqual(prediction?["normalized_claim"] as? String, "NATO was founded in 1949.")
+        let evidence = prediction?["evidence"] as? [[String: Any]] ?? []
+        XCTAssertEqual(evidence.count, 2, "both passages of the corpus were weighed")
+        let predictedRight = prediction?["predicted"] as? String == "SUPPORTED"
+        XCTAssertEqual(predictedRight, metrics?["accuracy"] as? Double == 1, "the file agrees with the metrics")
+    }
+
     /// The acceptance examples on the real starter knowledge base and models (installed by `factcheck setup`).
     func testStarterKnowledgeBaseVerdictsOnNATO() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -39,6 +39,39 @@ final class GroundedStanceTests: XCTestCase {
         XCTAssertTrue(StatementAnchors("one vaccine").mentions("vaccines"))
         XCTAssertFalse(StatementAnchors("The alliance").mentions("nato"))
         XCTAssertEqual(StatementAnchors("It grew 2.5% in 2019").quantities, [.init(value: 2.5, unit: "percent", approximate: false)])
+        XCTAssertEqual(StatementAnchors("In June, a study in Nature found it on Friday").names, ["nature"], "months and weekdays are not names")
+        XCTAssertTrue(StatementAnchors("SARS-CoV-2 spreads through the air").mentions("covid-19"), "another spelling of the same name")
+        XCTAssertFalse(StatementAnchors("Influenza spreads through the air").mentions("covid-19"))
+    }
+
+    func testWhoReportedAClaimIsNotANameItsEvidenceMustMention() async throws {
+        XCTAssertEqual(StatementAnchors(claim: "In September, Vaxart reported that mice given the vaccine made antibodies against SARS-CoV-2").names,
+                       ["sars-cov-2"])
+        XCTAssertEqual(StatementAnchors(claim: "Dr. Iwasaki's team showed in December that severely ill Covid-19 patients had autoantibodies").names,
+                       ["covid-19"])
+        XCTAssertEqual(StatementAnchors(claim: "COVID-19 spreads through the air, says Jose-Luis Jimenez of the University of Colorado").names,
+                       ["covid-19"])
+        XCTAssertEqual(StatementAnchors(claim: "A gene on chromosome 3 came from Neanderthals, according to a study in Nature").names, ["neanderthals"])
+        XCTAssertEqual(StatementAnchors(claim: "Japan founded NATO").names, ["japan", "nato"], "no attribution: every name stays")
+        XCTAssertEqual(StatementAnchors(claim: "Japan found that NATO was founded in 1949").names, ["nato"])
+        let vaccine = try await stance("In September, Vaxart reported that mice given its oral vaccine produced antibodies",
+                                       "Mice given the oral vaccine produced antibodies.", title: "Oral vaccine in mice", supports: 0.8, refutes: 0.1)
+        XCTAssertEqual(vaccine.supports, 0.8, accuracy: 1e-9, "the study's finding supports the report without naming the company")
+    }
+
+    func testANamesLowerCaseTailAndMonthAbbreviationsAreNotPartOfWhatMustBeNamed() {
+        XCTAssertEqual(StatementAnchors("Most COVID-19-positive patients in Ebola-infected areas recovered by Feb. 23").names, ["covid-19", "ebola"])
+        XCTAssertTrue(StatementAnchors("COVID-19 patients recovered").mentions(StatementAnchors("COVID-19-positive").names[0]))
+    }
+
+    func testACommonEnglishWordAtTheStartIsNotAName() async throws {
+        XCTAssertTrue(CommonWords.contains("sunlight"))
+        XCTAssertTrue(CommonWords.contains("changes"))
+        XCTAssertFalse(CommonWords.contains("japan"))
+        XCTAssertFalse(CommonWords.contains("tuvalu"))
+        let sunlight = try await stance("Sunlight reduces the amount of coronavirus on surfaces", "UV light rapidly inactivates the coronavirus on surfaces.",
+                                        title: "Inactivation of SARS-CoV-2 on surfaces", supports: 0.8, refutes: 0.1)
+        XCTAssertEqual(sunlight.supports, 0.8, accuracy: 1e-9, "'Sunlight' is an ordinary word, not a name the passage must mention")
     }
 
     func testSupportNeedsEveryNameOfTheClaim() async throws {
@@ -109,6 +142,30 @@ final class GroundedStanceTests: XCTestCase {
         let japan = try await stance("Japan is a member of NATO", "NATO is an alliance of 32 member states in Europe and North America.",
                                      title: "NATO", supports: 0.9, refutes: 0.05)
         XCTAssertEqual(japan.supports, 0, "Japan is never written in lower case, so it stays a name the passage must mention")
+    }
+
+    func testASentenceInitialWordWithACommonWordsEndingIsNotANameUnlessPassagesCapitaliseIt() async throws {
+        let passage = "Serum proteins of severe COVID-19 patients change in a characteristic way."
+        let researchers = try await stance("Researchers found changes in blood proteins of severe COVID-19 patients", passage,
+                                           title: "Proteomics of COVID-19 sera", supports: 0.8, refutes: 0.1)
+        XCTAssertEqual(researchers.supports, 0.8, accuracy: 1e-9, "'Researchers' is never mentioned, and reads as a common word")
+        let tuvalu = try await stance("Tuvalu is a member of NATO", "NATO is an alliance of 32 member states.", title: "NATO",
+                                      supports: 0.9, refutes: 0.05)
+        XCTAssertEqual(tuvalu.supports, 0, "a word the passages never mention that could be a name stays one")
+        let drugs = try await GroundedStanceClassifier(base: FixedStanceClassifier(supports: 0.7, refutes: 0.1)).stances(
+            of: [retrieved("The drug hydroxychloroquine was tested.", title: "Trial"),
+                 retrieved("Antimalarials did not cure COVID-19 patients in the trial.", title: "Results")],
+            toward: Claim(text: "Drugs against malaria do not cure COVID-19", normalized: "Drugs against malaria do not cure COVID-19"))
+        XCTAssertEqual(drugs[1].supports, 0.7, accuracy: 1e-9, "'drug' in lower case shows that 'Drugs' is an ordinary word")
+        // "Reading" has a common word's ending, but one passage writes it capitalised inside a sentence: it is a name, which
+        // the other passage does not mention.
+        let grounded = GroundedStanceClassifier(base: FixedStanceClassifier(supports: 0.9, refutes: 0.05))
+        let claim = "Reading is the county town of Berkshire"
+        let stances = try await grounded.stances(
+            of: [retrieved("The county town of Berkshire is Reading.", title: "Berkshire"),
+                 retrieved("The county town of Berkshire hosts the county council.", title: "Berkshire County Council")],
+            toward: Claim(text: claim, normalized: claim))
+        XCTAssertEqual(stances.map(\.supports), [0.9, 0])
     }
 
     func testAPassageTakesItsMostSupportingAndMostRefutingSentence() async throws {

@@ -67,7 +67,7 @@ public struct TemplateReportWriter: ReportWriter {
     private func candidateFacts(claim: Claim, verdict: Verdict, sources: [ReportSource]) -> [ReportFactCandidate] {
         let statement = claim.normalized.isEmpty ? claim.text : claim.normalized
         let claimTokens = ReportTokens.content(statement)
-        let claimAnchors = StatementAnchors(statement).droppingInitialName(ifLowerCaseIn: sources.lazy.map(\.passage))
+        let claimAnchors = StatementAnchors(claim: statement).droppingInitialName(ifLowerCaseIn: sources.lazy.map(\.passage))
         let allowed = ReportNarrative.factStances(for: verdict)
         var candidates: [ReportFactCandidate] = []
         for source in sources where source.evidence.credibility.score >= configuration.minimumFactCredibility

@@ -49,8 +49,9 @@ public struct GroundedStanceClassifier: StanceClassifier {
     }
 
     private func stances(of passages: [(text: String, title: String)], toward statement: String) async throws -> [StanceProbabilities] {
-        // "Global" in "Global warming is …" is a name only if no passage writes it in lower case.
-        let claim = StatementAnchors(statement).droppingInitialName(ifLowerCaseIn: passages.lazy.map(\.text))
+        // A capitalised first word is a name unless the passages show it is an ordinary word ("Global warming is …").
+        let claim = StatementAnchors(claim: statement).droppingInitialName(ifLowerCaseIn: passages.lazy.map(\.text))
+        let predicate = claim.predicateStems
         // One batch for every sentence of every passage; a sentence that does not name its source's subject is read
         // after the title ("Harry S. Truman. He established …").
         let sentences = passages.map { Array(SentenceSplitter.sentences(in: $0.text).prefix(configuration.sentencesPerPassage)) }
@@ -67,7 +68,7 @@ public struct GroundedStanceClassifier: StanceClassifier {
             let title = StatementAnchors(passage.title)
             var supports = 0.0, refutes = 0.0
             for sentence in passageSentences {
-                let grounded = ground(read[offset], sentence: StatementAnchors(sentence), title: title, claim: claim)
+                let grounded = ground(read[offset], sentence: StatementAnchors(sentence), title: title, claim: claim, predicate: predicate)
                 offset += 1
                 supports = max(supports, grounded.supports)
                 refutes = max(refutes, grounded.refutes)
@@ -78,13 +79,13 @@ public struct GroundedStanceClassifier: StanceClassifier {
         }
     }
 
-    /// The sentence's stance after the rules above.
-    func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, title: StatementAnchors, claim: StatementAnchors) -> StanceProbabilities {
+    /// The sentence's stance after the rules above; `predicate` is `claim.predicateStems`, computed once per claim.
+    func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, title: StatementAnchors, claim: StatementAnchors,
+                predicate: Set<String>) -> StanceProbabilities {
         let namesClaim = { (name: String) in sentence.mentions(name) || title.mentions(name) }
         let isAbout = claim.names.isEmpty || claim.names.contains(where: namesClaim)
         let namesAll = claim.names.allSatisfy(namesClaim)
         let statesNumbers = claim.numbers.allSatisfy(sentence.contains(number:))
-        let predicate = claim.predicateStems
         let saysWhatClaimSays = predicate.isEmpty || !predicate.isDisjoint(with: sentence.contentStems)
         let anchoredByNumbers = !claim.numbers.isEmpty && statesNumbers && namesAll
         guard sentence.coverage(of: claim) >= configuration.minimumCoverage, saysWhatClaimSays || anchoredByNumbers else {

@@ -38,16 +38,33 @@ struct StatementAnchors: Sendable, Equatable {
                 numbers.append(number)
                 if token.first!.isNumber, let quantity = Self.quantity(at: index, value: number, words: words) { quantities.append(quantity) }
             } else if Self.isName(token) {
-                names.append(word)
+                names.append(Self.droppingLowerCaseTail(token)?.lowercased() ?? word)
                 if index == 0, token.dropFirst().allSatisfy(\.isLowercase) { initialName = word }
             }
         }
     }
 
-    /// Whether `name` occurs here as a word, as the start of a longer word ("Japan" in "Japanese") or in its singular
-    /// ("Vaccines" in "vaccine").
+    /// The anchors of a claim: those of `text`, but the names only of what it claims, not of who reported it
+    /// ("Vaxart" in "In September, Vaxart reported that mice given the vaccine made antibodies"; see `AttributionFrame`).
+    init(claim text: String) {
+        self.init(text)
+        let content = AttributionFrame.content(of: text)
+        guard content != text, !content.isEmpty else { return }
+        let reported = StatementAnchors(content)
+        names = reported.names
+        initialName = reported.initialName
+    }
+
+    /// Whether `name` occurs here as a word, as the start of a longer word ("Japan" in "Japanese"), in its singular
+    /// ("Vaccines" in "vaccine") or in another spelling of the same name ("SARS-CoV-2" for "COVID-19").
     func mentions(_ name: String) -> Bool {
-        words.contains { $0 == name || (name.count >= 4 && $0.hasPrefix(name)) || ($0.count >= 4 && $0.count >= name.count - 1 && name.hasPrefix($0)) }
+        let spellings = Self.aliases[name] ?? [name]
+        return words.contains { word in spellings.contains { Self.matches(word, $0) } }
+    }
+
+    /// Whether `word` is `name`, a longer form of it ("japanese") or its singular ("vaccine" for "vaccines").
+    private static func matches(_ word: some StringProtocol, _ name: String) -> Bool {
+        word == name || (name.count >= 4 && word.hasPrefix(name)) || (word.count >= 4 && word.count >= name.count - 1 && name.hasPrefix(word))
     }
 
     /// The share of `other`'s content words (by stem) that occur here.
@@ -69,16 +86,35 @@ struct StatementAnchors: Sendable, Equatable {
         return String(singular.prefix(5))
     }
 
-    /// These anchors without the sentence-initial word taken for a name when one of `texts` writes it in lower case
-    /// ("Global" in "Global warming is …" is not a name if a passage says "global warming").
+    /// These anchors without the sentence-initial word taken for a name when it is an ordinary word: one of `texts`
+    /// writes it in lower case ("Global" in "Global warming is …" when a passage says "global warming"), or none
+    /// writes it capitalised inside a sentence and it has an ordinary word's ending ("Researchers found …", "Wearing
+    /// masks …") or is a common English word (`CommonWords`: "Sunlight reduces …"). A word the texts never mention and
+    /// that could be a name ("Tuvalu") stays a name.
     func droppingInitialName(ifLowerCaseIn texts: some Sequence<String>) -> StatementAnchors {
-        guard let initialName, names.first == initialName,
-              texts.contains(where: { $0.split { !$0.isLetter && !$0.isNumber }.contains { $0 == initialName } })
-        else { return self }
+        guard let initialName, names.first == initialName else { return self }
+        let capitalised = initialName.prefix(1).uppercased() + initialName.dropFirst()
+        var writtenLowerCase = false, writtenAsName = false
+        for text in texts {
+            let words = text.split { !$0.isLetter && !$0.isNumber && $0 != "." }
+            for (index, word) in words.enumerated() {
+                let bare = word.hasSuffix(".") ? word.dropLast() : word
+                if Self.matches(bare, initialName) { writtenLowerCase = true }
+                if bare == capitalised, index > 0, !words[index - 1].hasSuffix(".") { writtenAsName = true }
+            }
+        }
+        let ordinaryWord = Self.hasOrdinaryWordEnding(initialName) || CommonWords.contains(initialName)
+        guard writtenLowerCase || (!writtenAsName && ordinaryWord) else { return self }
         var anchors = self
         anchors.names.removeFirst()
         anchors.initialName = nil
         return anchors
+    }
+
+    /// Endings that mark an inflected or derived common word rather than a name: "researchers", "scientists",
+    /// "studies", "patients", "infections", "wearing".
+    static func hasOrdinaryWordEnding(_ word: String) -> Bool {
+        word.count >= 5 && ["ers", "ists", "ies", "ents", "ions", "ing"].contains(where: word.hasSuffix)
     }
 
     /// Whether the number occurs here as written.
@@ -112,9 +148,35 @@ struct StatementAnchors: Sendable, Equatable {
         "under", "estimated", "circa", "than", "upwards", "+", "~",
     ]
 
-    /// A capitalised word that is not a function word ("NATO", "Japan", but not a sentence-initial "The" or "Is").
+    /// Spellings of the same name that a sentence may use instead; kept small: names whose usual spellings share no
+    /// prefix.
+    private static let aliases: [String: [String]] = {
+        let groups = [["covid-19", "covid", "sars-cov-2", "2019-ncov", "coronavirus"], ["us", "u.s", "usa", "america", "american"],
+                      ["uk", "u.k", "britain", "british"]]
+        var table: [String: [String]] = [:]
+        for group in groups { for name in group { table[name] = group } }
+        return table
+    }()
+    /// Months and weekdays: capitalised, but a time rather than something a sentence must name.
+    private static let calendarWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    /// A name with a lower-case word joined by a hyphen, without that word: "COVID-19-positive" → "COVID-19",
+    /// "Ebola-infected" → "Ebola"; nil for other tokens.
+    private static func droppingLowerCaseTail(_ token: String) -> Substring? {
+        guard let hyphen = token.lastIndex(of: "-") else { return nil }
+        let head = token[..<hyphen], tail = token[token.index(after: hyphen)...]
+        guard tail.count >= 3, tail.allSatisfy({ $0.isLetter && $0.isLowercase }), head.contains(where: \.isUppercase) else { return nil }
+        return head
+    }
+
+    /// A capitalised word that is not a function word or a month ("NATO", "Japan", but not a sentence-initial "The" or
+    /// "Is", nor "June").
     private static func isName(_ token: String) -> Bool {
-        guard let first = token.first, first.isUppercase else { return false }
+        guard let first = token.first, first.isUppercase, !calendarWords.contains(token.lowercased()) else { return false }
         return (token.count > 1 && token == token.uppercased()) || !functionWords.contains(token.lowercased())
     }
 

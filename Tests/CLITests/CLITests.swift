@@ -140,7 +140,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(lines.count, 1)
         let prediction = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         XCTAssertEqual(prediction?["gold"] as? String, "SUPPORTED")
-        XCTAssertEqual(prediction?["normalized_claim"] as? String, "NATO was founded in 1949.")
+        XCTAssertEqual(prediction?["normalized_claim"] as? String, "NATO was founded in 1949", "the claim as the pipeline tested it")
         let evidence = prediction?["evidence"] as? [[String: Any]] ?? []
         XCTAssertEqual(evidence.count, 2, "both passages of the corpus were weighed")
         let predictedRight = prediction?["predicted"] as? String == "SUPPORTED"

@@ -216,6 +216,15 @@ def load_model(base_dir):
     return model
 
 
+def load_weights(path):
+    """The float32 state dict of a checkpoint file or of an exported model folder (e.g. the shipped fp16 verifier)."""
+    if os.path.isdir(path):
+        from transformers import BertForSequenceClassification
+        exported = BertForSequenceClassification.from_pretrained(path, local_files_only=True)
+        return {k: v.float() for k, v in exported.state_dict().items()}
+    return torch.load(path, map_location="cpu", weights_only=False)["model"]
+
+
 def load_tokenizer(base_dir):
     from transformers import AutoTokenizer
     return AutoTokenizer.from_pretrained(base_dir, local_files_only=True)
@@ -313,12 +322,7 @@ def cmd_train(args):
         # a further pass starting from an earlier run's weights (same data mix and held-out slice when the data
         # arguments are the same; --order-seed gives a new batch order)
         log("initialising from " + args.init_from)
-        if os.path.isdir(args.init_from):  # an exported model folder (e.g. the shipped fp16 verifier)
-            from transformers import BertForSequenceClassification
-            exported = BertForSequenceClassification.from_pretrained(args.init_from, local_files_only=True)
-            model.load_state_dict({k: v.float() for k, v in exported.state_dict().items()})
-        else:
-            model.load_state_dict(torch.load(args.init_from, map_location="cpu", weights_only=False)["model"])
+        model.load_state_dict(load_weights(args.init_from))
     no_decay = ("bias", "LayerNorm.weight", "LayerNorm.bias")
     groups = [
         {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
@@ -474,6 +478,11 @@ def cmd_export(args):
     base = args.base_model or saved.base_model
     model = load_model(base)
     model.load_state_dict(st["model"])
+    if args.average_with:
+        # a "model soup": the mean of these weights and those of an earlier model of the same lineage
+        other = load_weights(args.average_with)
+        model.load_state_dict({k: (v.float() + other[k].float()) / 2 for k, v in st["model"].items()})
+        log("averaged with " + args.average_with)
     if args.temperature is not None:
         calib = {"temperature": args.temperature, "fitted_on": "given on the command line", "n": 0}
     else:
@@ -532,6 +541,8 @@ def main():
     e.add_argument("--base-model", default=None, help="default: the one recorded in the checkpoint")
     e.add_argument("--export-dir", default=DEFAULT_EXPORT)
     e.add_argument("--temperature", type=float, default=None, help="skip fitting, use this T")
+    e.add_argument("--average-with", default=None,
+                   help="export the mean of the checkpoint's weights and these (a checkpoint file or an exported model folder)")
     e.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     if args.cmd == "train":

@@ -42,11 +42,14 @@ extension DataHome {
             throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
         }
         let stance = try stanceClassifier(verifier)
+        let credibility = try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings))
         return FactCheckPipeline(
             normalizer: RuleBasedClaimNormalizer(),
             retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder ?? self.embedder()),
-            credibility: try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings)),
-            stance: grounded ? GroundedStanceClassifier(base: stance) : stance,
+            credibility: credibility,
+            stance: grounded
+                ? GroundedStanceClassifier(base: stance, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
+                : stance,
             aggregator: calibrated
                 ? CalibratedVerdictAggregator(base: WeightedVerdictAggregator(), calibration: try VerdictCalibration.bundled())
                 : WeightedVerdictAggregator(),

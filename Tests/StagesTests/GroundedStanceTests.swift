@@ -74,6 +74,18 @@ final class GroundedStanceTests: XCTestCase {
         XCTAssertEqual(sunlight.supports, 0.8, accuracy: 1e-9, "'Sunlight' is an ordinary word, not a name the passage must mention")
     }
 
+    func testSourcesReadWholeSkipTheRules() async throws {
+        let base = FixedStanceClassifier(supports: 0.7, refutes: 0.2)
+        let grounded = GroundedStanceClassifier(base: base, readsWholePassage: { $0.title == "A study" })
+        let claim = Claim(text: "Japan is a member of NATO", normalized: "Japan is a member of NATO")
+        let stances = try await grounded.stances(
+            of: [retrieved("NATO grew. It has 32 members.", title: "A study"), retrieved("NATO grew. It has 32 members.", title: "NATO")],
+            toward: claim)
+        XCTAssertEqual(stances[0].supports, 0.7, accuracy: 1e-9, "read whole: the base classifier's stance")
+        XCTAssertEqual(stances[1].supports, 0, "read by the rules: the passage does not name Japan")
+        XCTAssertTrue(base.premises.contains("NATO grew. It has 32 members."), "the whole passage, not its sentences")
+    }
+
     func testSupportNeedsEveryNameOfTheClaim() async throws {
         let aboutNATOOnly = try await stance("Japan is a member of NATO", "NATO is a military alliance of 32 member states.", title: "NATO",
                                              supports: 0.93, refutes: 0.02)

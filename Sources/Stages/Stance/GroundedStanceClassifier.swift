@@ -16,6 +16,12 @@ import Foundation
 /// merely mentions NATO and some years says nothing about NATO's founding.
 /// What a sentence may not claim moves to "not enough info". A passage takes its most supporting and most refuting
 /// sentence.
+///
+/// The rules are for sources that state facts about named things (encyclopedias, news). A source for which
+/// `readsWholePassage` is true — scholarly abstracts, whose findings news-style claims restate in other words and
+/// without the study's names — is read as a whole passage by the base classifier instead (on Check-COVID's training
+/// split, macro-F1 0.478 against 0.450 with the rules). Reading such a passage after its title was tried and is not
+/// done: +0.022 on that split, −0.043 on the development split.
 public struct GroundedStanceClassifier: StanceClassifier {
     public struct Configuration: Sendable {
         /// Sentences read per passage (the first ones).
@@ -34,10 +40,14 @@ public struct GroundedStanceClassifier: StanceClassifier {
 
     public let base: any StanceClassifier
     public let configuration: Configuration
+    /// Sources whose passages the base classifier reads whole, without the rules.
+    public let readsWholePassage: @Sendable (Source) -> Bool
 
-    public init(base: any StanceClassifier, configuration: Configuration = Configuration()) {
+    public init(base: any StanceClassifier, configuration: Configuration = Configuration(),
+                readsWholePassage: @escaping @Sendable (Source) -> Bool = { _ in false }) {
         self.base = base
         self.configuration = configuration
+        self.readsWholePassage = readsWholePassage
     }
 
     public func stances(of passages: [String], toward statement: String) async throws -> [StanceProbabilities] {
@@ -45,7 +55,18 @@ public struct GroundedStanceClassifier: StanceClassifier {
     }
 
     public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
-        try await stances(of: evidence.map { ($0.passage.text, $0.source.title) }, toward: claim.normalized)
+        let whole = evidence.indices.filter { readsWholePassage(evidence[$0].source) }
+        let grounded = evidence.indices.filter { !readsWholePassage(evidence[$0].source) }
+        var result = [StanceProbabilities](repeating: StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1), count: evidence.count)
+        if !whole.isEmpty {
+            let read = try await base.stances(of: whole.map { evidence[$0].passage.text }, toward: claim.normalized)
+            for (index, stance) in zip(whole, read) { result[index] = stance }
+        }
+        if !grounded.isEmpty {
+            let ruled = try await stances(of: grounded.map { (evidence[$0].passage.text, evidence[$0].source.title) }, toward: claim.normalized)
+            for (index, stance) in zip(grounded, ruled) { result[index] = stance }
+        }
+        return result
     }
 
     private func stances(of passages: [(text: String, title: String)], toward statement: String) async throws -> [StanceProbabilities] {
@@ -57,10 +78,7 @@ public struct GroundedStanceClassifier: StanceClassifier {
         let sentences = passages.map { Array(SentenceSplitter.sentences(in: $0.text).prefix(configuration.sentencesPerPassage)) }
         var premises: [String] = []
         for (passage, passageSentences) in zip(passages, sentences) {
-            for sentence in passageSentences {
-                let needsTitle = !passage.title.isEmpty && !sentence.localizedCaseInsensitiveContains(passage.title)
-                premises.append(needsTitle ? "\(passage.title). \(sentence)" : sentence)
-            }
+            premises += passageSentences.map { Self.inContext($0, title: passage.title) }
         }
         let read = premises.isEmpty ? [] : try await base.stances(of: premises, toward: statement)
         var offset = 0
@@ -77,6 +95,11 @@ public struct GroundedStanceClassifier: StanceClassifier {
             if total > 1 { (supports, refutes) = (supports / total, refutes / total) }
             return StanceProbabilities(supports: supports, refutes: refutes, notEnoughInfo: max(0, 1 - supports - refutes))
         }
+    }
+
+    /// A sentence read after its source's title when it does not name it ("Harry S. Truman. He established …").
+    private static func inContext(_ text: String, title: String) -> String {
+        title.isEmpty || text.localizedCaseInsensitiveContains(title) ? text : "\(title). \(text)"
     }
 
     /// The sentence's stance after the rules above; `predicate` is `claim.predicateStems`, computed once per claim.

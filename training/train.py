@@ -477,12 +477,13 @@ def cmd_export(args):
     saved = argparse.Namespace(**st["args"])
     base = args.base_model or saved.base_model
     model = load_model(base)
-    model.load_state_dict(st["model"])
+    weights = st["model"]
     if args.average_with:
         # a "model soup": the mean of these weights and those of an earlier model of the same lineage
         other = load_weights(args.average_with)
-        model.load_state_dict({k: (v.float() + other[k].float()) / 2 for k, v in st["model"].items()})
+        weights = {k: (v + other[k]) / 2 for k, v in weights.items()}
         log("averaged with " + args.average_with)
+    model.load_state_dict(weights)
     if args.temperature is not None:
         calib = {"temperature": args.temperature, "fitted_on": "given on the command line", "n": 0}
     else:

@@ -55,8 +55,8 @@ public struct GroundedStanceClassifier: StanceClassifier {
     }
 
     public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
-        let whole = evidence.indices.filter { readsWholePassage(evidence[$0].source) }
-        let grounded = evidence.indices.filter { !readsWholePassage(evidence[$0].source) }
+        let readWhole = evidence.map { readsWholePassage($0.source) }
+        let whole = evidence.indices.filter { readWhole[$0] }, grounded = evidence.indices.filter { !readWhole[$0] }
         var result = [StanceProbabilities](repeating: StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1), count: evidence.count)
         if !whole.isEmpty {
             let read = try await base.stances(of: whole.map { evidence[$0].passage.text }, toward: claim.normalized)

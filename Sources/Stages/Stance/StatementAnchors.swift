@@ -113,7 +113,7 @@ struct StatementAnchors: Sendable, Equatable {
 
     /// Endings that mark an inflected or derived common word rather than a name: "researchers", "scientists",
     /// "studies", "patients", "infections", "wearing".
-    static func hasOrdinaryWordEnding(_ word: String) -> Bool {
+    private static func hasOrdinaryWordEnding(_ word: String) -> Bool {
         word.count >= 5 && ["ers", "ists", "ies", "ents", "ions", "ing"].contains(where: word.hasSuffix)
     }
 

@@ -31,6 +31,8 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+from passage_pairs import check_covid_passage_pairs  # noqa: E402
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LABELS = ["entailment", "neutral", "contradiction"]
 LABEL2ID = {l: i for i, l in enumerate(LABELS)}
@@ -56,12 +58,12 @@ def read_jsonl(path):
 
 # ----------------------------------------------------------------------------- data mix
 
-def claim_pairs(path, dataset_tag):
-    """(premise, hypothesis, label, source) pairs from the *train* split of a claim set.
+def claim_pairs(path, dataset_tag, skip_ids=frozenset()):
+    """(premise, hypothesis, label, source) pairs from the *train* split of a claim set, leaving out `skip_ids`.
     One pair per evidence item with non-null text; CONFLICTING claims are skipped."""
     out = []
     for r in read_jsonl(path):
-        if r.get("split") != "train":
+        if r.get("split") != "train" or r.get("id") in skip_ids:
             continue
         lab = CLAIM2NLI.get(r.get("label"))
         if lab is None:
@@ -110,9 +112,16 @@ def build_mix(args):
         reps = args.mnli_upsample if p[3] in MNLI_SOURCES else 1
         train += [p] * reps
 
+    covid_claims = os.path.join(args.data_dir, "check_covid_train_dev.jsonl")
+    passage_pairs, held_claims, passage_stats = [], [], {}
+    if getattr(args, "check_covid_passages", False):  # checkpoints of earlier runs lack the option
+        passage_pairs, held_claims, passage_stats = check_covid_passage_pairs(
+            covid_claims, os.path.join(args.data_dir, "check_covid_cord19_abstracts.jsonl"),
+            args.passage_holdout, args.data_seed, read_jsonl)
     domain = claim_pairs(os.path.join(args.data_dir, "scifact_train_dev.jsonl"), "scifact")
-    domain += claim_pairs(os.path.join(args.data_dir, "check_covid_train_dev.jsonl"), "check_covid")
+    domain += claim_pairs(covid_claims, "check_covid", skip_ids=frozenset(held_claims))
     train += domain * args.domain_upsample
+    train += passage_pairs * args.domain_upsample
 
     def group(s):
         if s in MNLI_SOURCES:
@@ -125,6 +134,7 @@ def build_mix(args):
         return s
 
     stats = {"train_total": len(train), "heldout_total": len(heldout), "by_source_label": {},
+             "check_covid_passages": passage_stats, "check_covid_held_out_claims": held_claims,
              "train_labels": dict(collections.Counter(p[2] for p in train)),
              "heldout_labels": dict(collections.Counter(p[2] for p in heldout))}
     c = collections.Counter((group(p[3]), p[2]) for p in train)
@@ -280,7 +290,7 @@ def cmd_train(args):
         for k in ("base_model", "init_from", "order_seed", "data_dir", "data_seed", "seed", "fever_per_class",
                   "heuristic_neutrals", "fever_extra_per_class", "exclude_sources", "heldout", "mnli_upsample", "domain_upsample",
                   "batch_size", "max_len", "lr", "warmup", "weight_decay", "max_steps",
-                  "class_weight_power"):
+                  "class_weight_power", "check_covid_passages", "passage_holdout"):
             if k in saved:  # older checkpoints lack the later options
                 setattr(args, k, saved[k])
     else:
@@ -522,6 +532,12 @@ def main():
                    help="FEVER rows per class beyond --fever-per-class, added to training only (a further pass on new pairs)")
     t.add_argument("--exclude-sources", default="",
                    help="comma-separated source prefixes left out of training (the held-out slice is unchanged)")
+    t.add_argument("--check-covid-passages", action="store_true",
+                   help="add Check-COVID train claims paired with pipeline-style passages of their abstracts, and with "
+                        "the best BM25 passage of another abstract as neutral (training/passage_pairs.py)")
+    t.add_argument("--passage-holdout", type=float, default=0.3,
+                   help="fraction of the Check-COVID train abstracts whose claims are kept out of training, "
+                        "for validating the pipeline (listed in data_mix.json)")
     t.add_argument("--heldout", type=int, default=3000)
     t.add_argument("--mnli-upsample", type=int, default=2)
     t.add_argument("--domain-upsample", type=int, default=3)

@@ -130,6 +130,20 @@ final class ReportingTests: XCTestCase {
                                                        "The treaty that founded NATO was signed in Washington in 1949."])
     }
 
+    func testASentenceReferringBackIsNotAFact() async throws {
+        let claim = Claim(text: "NATO was founded in 1949.", normalized: "NATO was founded in 1949")
+        let truman = evidence("truman", title: "Harry S. Truman", publisher: "Wikipedia", domain: "wikipedia.org",
+                              text: "He supported the founding of NATO in 1949. As president, Truman backed the founding of NATO in 1949.",
+                              type: .encyclopedia, score: 0.7, stance: supports, relevance: 0.05)
+        let article5 = evidence("article5", title: "NATO", publisher: "Wikipedia", domain: "wikipedia.org",
+                                text: "This is enshrined in Article 5 of the treaty that founded NATO in 1949.", type: .encyclopedia,
+                                score: 0.7, stance: supports, relevance: 0.04)
+        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: [truman.passage.id, article5.passage.id], rationale: "")
+        let report = try await TemplateReportWriter(stanceClassifier: WordClassifier())
+            .write(claim, decision: decision, evidence: [truman, article5], date: reportDate)
+        XCTAssertEqual(report.whatWeKnow.map(\.text), ["As president, Truman backed the founding of NATO in 1949."])
+    }
+
     func testUnsupportedFactIsDropped() async throws {
         let written = try await Japan.write(vetoed: ["partnership"]).written
         XCTAssertEqual(written.report.whatWeKnow, [Report.Fact(text: Japan.facts[0], citations: [1])])
@@ -165,6 +179,27 @@ final class ReportingTests: XCTestCase {
         XCTAssertEqual(rechecked.report.whatWeKnow.first, Report.Fact(text: "NATO has 32 member states.", citations: [1]))
         XCTAssertEqual(rechecked.droppedCitations, 1)
         XCTAssertEqual(rechecked.droppedFacts, [])
+    }
+
+    func testTwoPassagesOfOneArticleCountAsOneSource() async throws {
+        let claim = Claim(text: "NATO was founded in 1949", normalized: "NATO was founded in 1949")
+        let first = evidence("nato", title: "NATO", publisher: "Wikipedia", domain: "en.wikipedia.org", text: "NATO was founded in 1949.",
+                             type: .encyclopedia, score: 0.7, stance: supports, relevance: 0.05, published: day(2024, 1, 2))
+        let source = first.source
+        let second = Evidence(
+            retrieved: RetrievedPassage(passage: Passage(id: PassageID("nato#1"), sourceID: source.id, index: 1,
+                                                         text: "Its headquarters are in Brussels."), source: source, relevance: 0.04),
+            credibility: first.credibility, stance: neutral)
+        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: [first.passage.id], rationale: "Founded in 1949.")
+
+        let report = try await TemplateReportWriter(stanceClassifier: WordClassifier())
+            .write(claim, decision: decision, evidence: [first, second], date: reportDate)
+        XCTAssertEqual(report.sources.map(\.n), [1, 2])
+        XCTAssertTrue(report.conclusion.contains("Of the 2 passages listed below, from 1 source, 1 supports the claim, 0 contradict it and 1 does not clearly address it."),
+                      report.conclusion)
+        XCTAssertTrue(report.conclusion.contains("This check rests on 1 source (Encyclopedia anyone can edit)."), report.conclusion)
+        XCTAssertTrue(report.conclusion.contains("A single source cannot be cross-checked against others."), report.conclusion)
+        XCTAssertTrue(report.conclusion.contains("The sources are dated 2 January 2024."), report.conclusion)
     }
 
     func testProseMatchesTheVerdict() async throws {

@@ -192,13 +192,22 @@ struct ReportNarrative {
             + "\(dissenters.count == 1 ? "s" : "") the claim, but the weightier evidence points the other way."
     }
 
+    /// How the listed passages divide by stance, e.g. "Of the 6 passages listed below, from 5 sources, 1 supports …".
     private var tally: String {
         guard !sources.isEmpty else { return "" }
         let supporting = sources.filter { $0.stance == .supports }.count
         let refuting = sources.filter { $0.stance == .refutes }.count
-        return "Of the \(count(sources.count, "source")) reviewed, \(supporting) \(supporting == 1 ? "supports" : "support") the claim, "
+        let listed = "Of the \(count(sources.count, "passage")) listed below"
+            + (documents.count == sources.count ? "" : ", from \(count(documents.count, "source"))")
+        return listed + ", \(supporting) \(supporting == 1 ? "supports" : "support") the claim, "
             + "\(refuting) \(refuting == 1 ? "contradicts" : "contradict") it and \(sources.count - supporting - refuting) "
             + "\(sources.count - supporting - refuting == 1 ? "does" : "do") not clearly address it."
+    }
+
+    /// The listed passages' source documents, each once, in listing order (two passages of one article are one source).
+    private var documents: [Source] {
+        var seen = Set<SourceID>()
+        return sources.map(\.evidence.source).filter { seen.insert($0.id).inserted }
     }
 
     private var limits: [String] {
@@ -208,17 +217,18 @@ struct ReportNarrative {
         for source in sources where !types.contains(source.evidence.credibility.type.displayName) {
             types.append(source.evidence.credibility.type.displayName)
         }
-        limits.append("This check rests on \(count(sources.count, "source")) (\(types.joined(separator: "; "))).")
-        if sources.count == 1 { limits.append("A single source cannot be cross-checked against others.") }
+        let documents = documents
+        limits.append("This check rests on \(count(documents.count, "source")) (\(types.joined(separator: "; "))).")
+        if documents.count == 1 { limits.append("A single source cannot be cross-checked against others.") }
         if sources.allSatisfy({ $0.evidence.credibility.type == .encyclopedia }) {
             limits.append("Only encyclopedia sources anyone can edit were found; primary or news sources would make the verdict firmer.")
         } else if sources.allSatisfy({ $0.evidence.credibility.score < configuration.highCredibility }) {
             limits.append("None of the sources is highly credible.")
         }
-        let dated = sources.compactMap(\.evidence.source.published).sorted()
+        let dated = documents.compactMap(\.published).sorted()
         if let oldest = dated.first, let newest = dated.last {
             let range = oldest == newest ? "dated \(ReportDates.long(oldest))" : "dated from \(ReportDates.long(oldest)) to \(ReportDates.long(newest))"
-            let undated = sources.count - dated.count
+            let undated = documents.count - dated.count
             limits.append("The sources are \(range)" + (undated > 0 ? "; \(undated) \(undated == 1 ? "has" : "have") no date." : "."))
             if date.timeIntervalSince(newest) > configuration.staleSourceAge {
                 limits.append("The newest source is from \(ReportDates.long(newest)), so later developments may be missing.")

@@ -50,13 +50,21 @@ enum ReportSentences {
         return word.contains(".") || abbreviations.contains(word.lowercased()) // "U.S.", "e.g.", "Dr."
     }
 
+    /// Opening words that refer back to an earlier sentence ("He established …", "This is enshrined in …"): quoted
+    /// alone, such a sentence does not say what it is about.
+    private static let backReferences: Set<String> = [
+        "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "such", "there",
+    ]
+
     /// The cleaned sentence of `passage` sharing most content words with `claimTokens` (earliest on ties), or
-    /// `nil` when no sentence of at least `minimumWords` words shares any.
+    /// `nil` when no sentence of at least `minimumWords` words shares any. A sentence that opens by referring back
+    /// to an earlier one is never taken: it cannot stand alone as a fact.
     static func mostRelevant(in passage: String, to claimTokens: Set<String>, minimumWords: Int) -> String? {
         var best: (text: String, overlap: Int)?
         for sentence in sentences(in: passage) {
             let text = clean(sentence)
-            guard ReportTokens.words(text).count >= minimumWords else { continue }
+            let words = ReportTokens.words(text)
+            guard words.count >= minimumWords, let first = words.first, !backReferences.contains(first) else { continue }
             let overlap = ReportTokens.content(text).intersection(claimTokens).count
             if overlap > (best?.overlap ?? 0) { best = (text, overlap) }
         }

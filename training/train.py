@@ -489,9 +489,9 @@ def cmd_export(args):
     model = load_model(base)
     weights = st["model"]
     if args.average_with:
-        # a "model soup": the mean of these weights and those of an earlier model of the same lineage
-        other = load_weights(args.average_with)
-        weights = {k: (v + other[k]) / 2 for k, v in weights.items()}
+        # a "model soup": the mean of these weights and those of other models of the same lineage
+        others = [load_weights(path) for path in args.average_with.split(",")]
+        weights = {k: (v.float() + sum(o[k].float() for o in others)) / (1 + len(others)) for k, v in weights.items()}
         log("averaged with " + args.average_with)
     model.load_state_dict(weights)
     if args.temperature is not None:
@@ -559,7 +559,7 @@ def main():
     e.add_argument("--export-dir", default=DEFAULT_EXPORT)
     e.add_argument("--temperature", type=float, default=None, help="skip fitting, use this T")
     e.add_argument("--average-with", default=None,
-                   help="export the mean of the checkpoint's weights and these (a checkpoint file or an exported model folder)")
+                   help="export the mean of the checkpoint's weights and those of these models, comma-separated (checkpoint files or exported model folders)")
     e.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     if args.cmd == "train":

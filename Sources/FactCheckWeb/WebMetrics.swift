@@ -41,8 +41,11 @@ public final class WebMetrics: Sendable {
     }
 
     func queue(running: Int, waiting: Int) {
-        registry.makeGauge(descriptor: .init(metricName: "factcheck_checks_running", helpText: "Fact checks running now.")).set(Double(running))
-        registry.makeGauge(descriptor: .init(metricName: "factcheck_checks_waiting", helpText: "Fact checks waiting for a slot.")).set(Double(waiting))
+        // Counts of checks have no unit: an empty unit adds no suffix to the name.
+        registry.makeGauge(descriptor: .init(metricName: "factcheck_checks_running", unitName: "", helpText: "Fact checks running now."))
+            .set(Double(running))
+        registry.makeGauge(descriptor: .init(metricName: "factcheck_checks_waiting", unitName: "", helpText: "Fact checks waiting for a slot."))
+            .set(Double(waiting))
     }
 
     func commentPosted() {

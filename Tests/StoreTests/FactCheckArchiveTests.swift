@@ -92,8 +92,8 @@ final class FactCheckArchiveTests: XCTestCase {
         }
         try old.close()
         let archive = try SQLiteFactCheckArchive(path: path)
-        let check = try await archive.publish(report("NATO was founded in 1949."), claimEmbedding: [])
-        do { let actual = try await archive.check(id: check.id)?.slug; XCTAssertEqual(actual, "nato-was-founded-in-1949") }
+        let check = try archive.publish(report("NATO was founded in 1949."), claimEmbedding: [])
+        do { let actual = try archive.check(id: check.id)?.slug; XCTAssertEqual(actual, "nato-was-founded-in-1949") }
         let reopened = try DatabaseQueue(path: path)
         do { let actual = try await reopened.read { db in try String.fetchOne(db, sql: "SELECT title FROM source") }; XCTAssertEqual(actual, "Example") }
         let migrations = try await reopened.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }

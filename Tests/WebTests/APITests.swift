@@ -72,6 +72,8 @@ import Testing
             }
             #expect(metrics.text.contains(#"factcheck_checks_total{outcome="published"} 1"#))
             #expect(metrics.text.contains("factcheck_http_requests_total"))
+            #expect(metrics.text.contains("# TYPE factcheck_checks_running gauge"), "a count of checks has no unit suffix")
+            #expect(metrics.text.contains("# TYPE factcheck_checks_waiting gauge"))
             let document = try await client.get("/openapi.json").json()
             #expect(document["openapi"] as? String == "3.0.3")
             #expect((document["paths"] as? [String: Any])?["/api/v1/checks"] != nil)

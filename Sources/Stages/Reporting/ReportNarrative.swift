@@ -197,8 +197,9 @@ struct ReportNarrative {
         guard !sources.isEmpty else { return "" }
         let supporting = sources.filter { $0.stance == .supports }.count
         let refuting = sources.filter { $0.stance == .refutes }.count
+        let documentCount = documents.count
         let listed = "Of the \(count(sources.count, "passage")) listed below"
-            + (documents.count == sources.count ? "" : ", from \(count(documents.count, "source"))")
+            + (documentCount == sources.count ? "" : ", from \(count(documentCount, "source"))")
         return listed + ", \(supporting) \(supporting == 1 ? "supports" : "support") the claim, "
             + "\(refuting) \(refuting == 1 ? "contradicts" : "contradict") it and \(sources.count - supporting - refuting) "
             + "\(sources.count - supporting - refuting == 1 ? "does" : "do") not clearly address it."

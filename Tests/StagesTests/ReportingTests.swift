@@ -131,17 +131,31 @@ final class ReportingTests: XCTestCase {
     }
 
     func testASentenceReferringBackIsNotAFact() async throws {
-        let claim = Claim(text: "NATO was founded in 1949.", normalized: "NATO was founded in 1949")
-        let truman = evidence("truman", title: "Harry S. Truman", publisher: "Wikipedia", domain: "wikipedia.org",
-                              text: "He supported the founding of NATO in 1949. As president, Truman backed the founding of NATO in 1949.",
-                              type: .encyclopedia, score: 0.7, stance: supports, relevance: 0.05)
-        let article5 = evidence("article5", title: "NATO", publisher: "Wikipedia", domain: "wikipedia.org",
-                                text: "This is enshrined in Article 5 of the treaty that founded NATO in 1949.", type: .encyclopedia,
-                                score: 0.7, stance: supports, relevance: 0.04)
-        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: [truman.passage.id, article5.passage.id], rationale: "")
-        let report = try await TemplateReportWriter(stanceClassifier: WordClassifier())
-            .write(claim, decision: decision, evidence: [truman, article5], date: reportDate)
-        XCTAssertEqual(report.whatWeKnow.map(\.text), ["As president, Truman backed the founding of NATO in 1949."])
+        let facts = try await encyclopediaFacts(for: "NATO was founded in 1949", from: [
+            ("Harry S. Truman", "He supported the founding of NATO in 1949. As president, Truman backed the founding of NATO in 1949."),
+            ("NATO", "This is enshrined in Article 5 of the treaty that founded NATO in 1949."),
+        ])
+        XCTAssertEqual(facts, ["As president, Truman backed the founding of NATO in 1949."])
+    }
+
+    func testAnExistentialThereStandsAlone() async throws {
+        let facts = try await encyclopediaFacts(for: "NATO has 32 member states", from: [
+            ("NATO", "There are 32 member states, and NATO has 32 member states since 2024."),
+            ("Brussels", "There NATO has 32 member states represented at its headquarters."),
+        ])
+        XCTAssertEqual(facts, ["There are 32 member states, and NATO has 32 member states since 2024."])
+    }
+
+    /// What We Know for a True verdict on `claim`, from supporting encyclopedia passages (title, text), each key evidence.
+    private func encyclopediaFacts(for claim: String, from passages: [(title: String, text: String)]) async throws -> [String] {
+        let supporting = passages.enumerated().map { index, passage in
+            evidence("passage-\(index)", title: passage.title, publisher: "Wikipedia", domain: "wikipedia.org", text: passage.text,
+                     type: .encyclopedia, score: 0.7, stance: supports, relevance: 0.05 - Double(index) * 0.01)
+        }
+        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: supporting.map(\.passage.id), rationale: "")
+        return try await TemplateReportWriter(stanceClassifier: WordClassifier())
+            .write(Claim(text: claim + ".", normalized: claim), decision: decision, evidence: supporting, date: reportDate)
+            .whatWeKnow.map(\.text)
     }
 
     func testUnsupportedFactIsDropped() async throws {

@@ -53,8 +53,23 @@ enum ReportSentences {
     /// Opening words that refer back to an earlier sentence ("He established …", "This is enshrined in …"): quoted
     /// alone, such a sentence does not say what it is about.
     private static let backReferences: Set<String> = [
-        "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "such", "there",
+        "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "such",
     ]
+    /// Words after which an opening "there" is existential ("There are 32 member states …") rather than a place
+    /// named before ("There he founded …").
+    private static let existentialVerbs: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "may", "might", "can", "could",
+        "must", "should", "remain", "remains", "remained", "exist", "exists", "existed", "seem", "seems", "seemed",
+        "appear", "appears", "appeared",
+    ]
+
+    /// Whether a sentence of `words` opens by referring back to an earlier one ("He established …", "This is …",
+    /// "There he …").
+    private static func opensByReferringBack(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        if first == "there" { return !(words.dropFirst().first.map(existentialVerbs.contains) ?? false) }
+        return backReferences.contains(first)
+    }
 
     /// The cleaned sentence of `passage` sharing most content words with `claimTokens` (earliest on ties), or
     /// `nil` when no sentence of at least `minimumWords` words shares any. A sentence that opens by referring back
@@ -64,7 +79,7 @@ enum ReportSentences {
         for sentence in sentences(in: passage) {
             let text = clean(sentence)
             let words = ReportTokens.words(text)
-            guard words.count >= minimumWords, let first = words.first, !backReferences.contains(first) else { continue }
+            guard words.count >= minimumWords, !opensByReferringBack(words) else { continue }
             let overlap = ReportTokens.content(text).intersection(claimTokens).count
             if overlap > (best?.overlap ?? 0) { best = (text, overlap) }
         }

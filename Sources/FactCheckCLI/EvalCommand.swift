@@ -68,6 +68,10 @@ struct EvalCommand: AsyncParsableCommand {
         if let limit { records.items = SeededSample.take(limit, from: records.items) }
         guard !records.items.isEmpty else { throw EvalError("\(file): no items with labels \(labelNames) to score") }
 
+        // Items that repeat the claim of an item labelled otherwise (Check-COVID's NOT_ENOUGH_INFO claims repeat a
+        // SUPPORTED or REFUTED claim word for word, labelled against another sentence): retrieve mode reads only the
+        // claim, so at most one of each such set can be scored right.
+        let repeatedWithOtherLabel = mode == "retrieve" ? Self.repeatedWithOtherLabel(records.items) : 0
         var gold: [Int] = [], predicted: [Int] = [], confidence: [Double] = [], latencies: [Double] = []
         var recallHits = 0, recallScored = 0
         var calibrationSamples: [VerdictCalibration.Sample] = []
@@ -134,6 +138,7 @@ struct EvalCommand: AsyncParsableCommand {
             object["latency_ms"] = latency
             object["conflicting_excluded"] = conflicting.count
             if recallScored > 0 { object["recall_at_5"] = Double(recallHits) / Double(recallScored) }
+            if mode == "retrieve" { object["claims_repeated_with_other_label"] = repeatedWithOtherLabel }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
@@ -148,8 +153,18 @@ struct EvalCommand: AsyncParsableCommand {
             print(table(rows), terminator: "")
             print("confusion (rows gold, columns predicted, in label order): \(metrics.confusion)")
             if !conflicting.isEmpty { print("\(conflicting.count) CONFLICTING items excluded") }
+            if repeatedWithOtherLabel > 0 {
+                print("\(repeatedWithOtherLabel) items repeat the claim of an item labelled otherwise: retrieve mode reads the same input for them")
+            }
             if recallScored > 0 { print(String(format: "retrieval recall@5 %.4f over %d claims with gold evidence", Double(recallHits) / Double(recallScored), recallScored)) }
         }
+    }
+
+    /// How many of `items` share their claim's text with an item of another gold label.
+    static func repeatedWithOtherLabel(_ items: [EvalItem]) -> Int {
+        var labels: [String: Set<String>] = [:]
+        for item in items { labels[item.claim.trimmingCharacters(in: .whitespacesAndNewlines), default: []].insert(item.gold) }
+        return items.filter { (labels[$0.claim.trimmingCharacters(in: .whitespacesAndNewlines)]?.count ?? 0) > 1 }.count
     }
 
     /// The default pipeline over a knowledge base built from `--corpus` (cached in the data home by content hash).

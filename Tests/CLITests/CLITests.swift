@@ -126,6 +126,7 @@ final class CLITests: XCTestCase {
         """.write(to: corpus, atomically: true, encoding: .utf8)
         try """
         {"claim": "NATO was founded in 1949.", "label": "SUPPORTED", "evidence": [{"text": "NATO is a military alliance founded in 1949 by twelve countries.", "evidence_id": "nato"}]}
+        {"claim": "NATO was founded in 1949. ", "label": "NOT_ENOUGH_INFO", "evidence": [{"text": "NATO is a military alliance."}]}
         """.write(to: claims, atomically: true, encoding: .utf8)
         let predictions = home.appendingPathComponent("predictions.jsonl")
         let result = try run(["eval", claims.path, "--format", "claims", "--mode", "retrieve", "--corpus", corpus.path, "--json",
@@ -133,18 +134,20 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.error.contains("added 2 documents"), result.error)
         let metrics = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
-        XCTAssertEqual(metrics?["n"] as? Int, 1, result.output)
-        XCTAssertEqual(metrics?["recall_at_5"] as? Double, 1, result.output)
+        XCTAssertEqual(metrics?["n"] as? Int, 2, result.output)
+        XCTAssertEqual(metrics?["recall_at_5"] as? Double, 1, "scored over the one claim with a gold document")
+        XCTAssertEqual(metrics?["claims_repeated_with_other_label"] as? Int, 2, "the same claim, labelled twice")
         // One prediction per claim, with the passages the pipeline weighed.
         let lines = try String(contentsOf: predictions, encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(lines.count, 1)
-        let prediction = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        XCTAssertEqual(prediction?["gold"] as? String, "SUPPORTED")
-        XCTAssertEqual(prediction?["normalized_claim"] as? String, "NATO was founded in 1949", "the claim as the pipeline tested it")
-        let evidence = prediction?["evidence"] as? [[String: Any]] ?? []
+        XCTAssertEqual(lines.count, 2)
+        let records = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        XCTAssertEqual(records.map { $0["gold"] as? String }, ["SUPPORTED", "NOT_ENOUGH_INFO"])
+        XCTAssertEqual(records[0]["normalized_claim"] as? String, "NATO was founded in 1949", "the claim as the pipeline tested it")
+        XCTAssertEqual(records[0]["predicted"] as? String, records[1]["predicted"] as? String, "the same input, the same verdict")
+        let evidence = records[0]["evidence"] as? [[String: Any]] ?? []
         XCTAssertEqual(evidence.count, 2, "both passages of the corpus were weighed")
-        let predictedRight = prediction?["predicted"] as? String == "SUPPORTED"
-        XCTAssertEqual(predictedRight, metrics?["accuracy"] as? Double == 1, "the file agrees with the metrics")
+        let right = records.filter { $0["predicted"] as? String == $0["gold"] as? String }.count
+        XCTAssertEqual(Double(right) / 2, metrics?["accuracy"] as? Double, "the file agrees with the metrics")
     }
 
     /// The acceptance examples on the real starter knowledge base and models (installed by `factcheck setup`).

@@ -44,6 +44,22 @@ final class GroundedStanceTests: XCTestCase {
         XCTAssertFalse(StatementAnchors("Influenza spreads through the air").mentions("covid-19"))
     }
 
+    func testARunOfNamesIsAboutItsLastWord() async throws {
+        XCTAssertEqual(StatementAnchors("Albert Einstein was born in 1879").nameHeads, ["einstein"])
+        XCTAssertEqual(StatementAnchors("Harry S. Truman backed NATO").nameHeads, ["truman", "nato"], "an initial does not end a name")
+        XCTAssertEqual(StatementAnchors("Notre-Dame is in Paris, France").nameHeads, ["notre-dame", "paris", "france"], "a comma does")
+        XCTAssertEqual(StatementAnchors("Einstein's theory of Relativity").nameHeads, ["einstein", "relativity"], "so does a possessive")
+        XCTAssertEqual(StatementAnchors(claim: "Global Health Security Agenda members met").droppingInitialName(ifLowerCaseIn: ["global health"]).nameHeads,
+                       ["agenda"], "dropping an ordinary first word keeps the rest of its run")
+
+        let namesake = try await stance("Albert Einstein was born in 1879", "Albert Camus was born in 1913 in Algeria.",
+                                        title: "Albert Camus", supports: 0.1, refutes: 0.8)
+        XCTAssertEqual(namesake.refutes, 0, "a first name alone is not the subject")
+        let subject = try await stance("Albert Einstein was born in 1879", "Einstein was born in 1880 in Ulm.",
+                                       title: "Albert Einstein", supports: 0.1, refutes: 0.8)
+        XCTAssertEqual(subject.refutes, 0.8, accuracy: 1e-9)
+    }
+
     func testWhoReportedAClaimIsNotANameItsEvidenceMustMention() async throws {
         XCTAssertEqual(StatementAnchors(claim: "In September, Vaxart reported that mice given the vaccine made antibodies against SARS-CoV-2").names,
                        ["sars-cov-2"])

@@ -114,48 +114,55 @@ final class ReportingTests: XCTestCase {
     }
 
     func testBackgroundOnAnotherSubjectIsNotAFact() async throws {
-        let claim = Claim(text: "NATO was founded in 1949.", normalized: "NATO was founded in 1949")
-        let nato = evidence("nato", title: "NATO", publisher: "Wikipedia", domain: "wikipedia.org",
-                            text: "NATO was founded in 1949 by twelve countries.", type: .encyclopedia, score: 0.7, stance: supports, relevance: 0.05)
-        let council = evidence("coe", title: "Council of Europe", publisher: "Wikipedia", domain: "wikipedia.org",
-                               text: "The Council of Europe was founded in 1949.", type: .encyclopedia, score: 0.7, stance: neutral, relevance: 0.04)
-        let treaty = evidence("treaty", title: "North Atlantic Treaty", publisher: "Wikipedia", domain: "wikipedia.org",
-                              text: "The treaty that founded NATO was signed in Washington in 1949.", type: .encyclopedia, score: 0.7,
-                              stance: neutral, relevance: 0.03)
-        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: [nato.passage.id], rationale: "")
-        let report = try await TemplateReportWriter(stanceClassifier: WordClassifier())
-            .write(claim, decision: decision, evidence: [nato, council, treaty], date: reportDate)
+        let report = try await encyclopediaReport(for: "NATO was founded in 1949", from: [
+            ("NATO", "NATO was founded in 1949 by twelve countries.", supports),
+            ("Council of Europe", "The Council of Europe was founded in 1949.", neutral),
+            ("North Atlantic Treaty", "The treaty that founded NATO was signed in Washington in 1949.", neutral),
+        ])
         XCTAssertEqual(report.sources.map(\.title), ["NATO", "Council of Europe", "North Atlantic Treaty"], "still listed and analysed")
         XCTAssertEqual(report.whatWeKnow.map(\.text), ["NATO was founded in 1949 by twelve countries.",
                                                        "The treaty that founded NATO was signed in Washington in 1949."])
     }
 
-    func testASentenceReferringBackIsNotAFact() async throws {
-        let facts = try await encyclopediaFacts(for: "NATO was founded in 1949", from: [
-            ("Harry S. Truman", "He supported the founding of NATO in 1949. As president, Truman backed the founding of NATO in 1949."),
-            ("NATO", "This is enshrined in Article 5 of the treaty that founded NATO in 1949."),
+    func testBackgroundNamingOnlyPartOfTheClaimIsNotAFact() async throws {
+        let report = try await encyclopediaReport(for: "Paris is the capital of France", from: [
+            ("Paris", "Paris is the capital and largest city of France.", supports),
+            ("Toulouse", "Toulouse is a city in Southern France.", neutral),
+            ("Marseille", "Marseille is the second city of France, after Paris.", neutral),
         ])
-        XCTAssertEqual(facts, ["As president, Truman backed the founding of NATO in 1949."])
+        XCTAssertEqual(report.sources.map(\.title), ["Paris", "Toulouse", "Marseille"], "still listed and analysed")
+        XCTAssertEqual(report.whatWeKnow.map(\.text), ["Paris is the capital and largest city of France.",
+                                                       "Marseille is the second city of France, after Paris."])
+    }
+
+    func testASentenceReferringBackIsNotAFact() async throws {
+        let report = try await encyclopediaReport(for: "NATO was founded in 1949", from: [
+            ("Harry S. Truman", "He supported the founding of NATO in 1949. As president, Truman backed the founding of NATO in 1949.", supports),
+            ("NATO", "This is enshrined in Article 5 of the treaty that founded NATO in 1949.", supports),
+        ])
+        XCTAssertEqual(report.whatWeKnow.map(\.text), ["As president, Truman backed the founding of NATO in 1949."])
     }
 
     func testAnExistentialThereStandsAlone() async throws {
-        let facts = try await encyclopediaFacts(for: "NATO has 32 member states", from: [
-            ("NATO", "There are 32 member states, and NATO has 32 member states since 2024."),
-            ("Brussels", "There NATO has 32 member states represented at its headquarters."),
+        let report = try await encyclopediaReport(for: "NATO has 32 member states", from: [
+            ("NATO", "There are 32 member states, and NATO has 32 member states since 2024.", supports),
+            ("Brussels", "There NATO has 32 member states represented at its headquarters.", supports),
         ])
-        XCTAssertEqual(facts, ["There are 32 member states, and NATO has 32 member states since 2024."])
+        XCTAssertEqual(report.whatWeKnow.map(\.text), ["There are 32 member states, and NATO has 32 member states since 2024."])
     }
 
-    /// What We Know for a True verdict on `claim`, from supporting encyclopedia passages (title, text), each key evidence.
-    private func encyclopediaFacts(for claim: String, from passages: [(title: String, text: String)]) async throws -> [String] {
-        let supporting = passages.enumerated().map { index, passage in
+    /// The report for a True verdict on `claim` from encyclopedia passages (title, text, stance), in order of
+    /// relevance; the supporting ones are its key evidence.
+    private func encyclopediaReport(for claim: String, from passages: [(title: String, text: String, stance: StanceProbabilities)])
+        async throws -> Report {
+        let items = passages.enumerated().map { index, passage in
             evidence("passage-\(index)", title: passage.title, publisher: "Wikipedia", domain: "wikipedia.org", text: passage.text,
-                     type: .encyclopedia, score: 0.7, stance: supports, relevance: 0.05 - Double(index) * 0.01)
+                     type: .encyclopedia, score: 0.7, stance: passage.stance, relevance: 0.05 - Double(index) * 0.01)
         }
-        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: supporting.map(\.passage.id), rationale: "")
+        let key = items.filter { $0.stance == supports }.map(\.passage.id)
+        let decision = VerdictDecision(verdict: .true, confidence: 0.8, keyEvidence: key, rationale: "")
         return try await TemplateReportWriter(stanceClassifier: WordClassifier())
-            .write(Claim(text: claim + ".", normalized: claim), decision: decision, evidence: supporting, date: reportDate)
-            .whatWeKnow.map(\.text)
+            .write(Claim(text: claim + ".", normalized: claim), decision: decision, evidence: items, date: reportDate)
     }
 
     func testUnsupportedFactIsDropped() async throws {

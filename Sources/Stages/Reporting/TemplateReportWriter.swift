@@ -62,8 +62,10 @@ public struct TemplateReportWriter: ReportWriter {
     }
 
     /// One sentence per credible passage whose stance does not oppose the verdict, merged when they say the same.
-    /// A sentence from a source that did not decide the verdict must be about something the claim names (in the
-    /// sentence or its source's title): background on another subject is not what we know about the claim.
+    /// A sentence from a source that did not decide the verdict must mention everything the claim names (each run of
+    /// names by its last word, in the sentence or its source's title): background on another subject ("The Council of
+    /// Europe was founded in 1949") or on one of several ("Toulouse is a city in Southern France" for "Paris is the
+    /// capital of France") is not what we know about the claim.
     private func candidateFacts(claim: Claim, verdict: Verdict, sources: [ReportSource]) -> [ReportFactCandidate] {
         let statement = claim.normalized.isEmpty ? claim.text : claim.normalized
         let claimTokens = ReportTokens.content(statement)
@@ -74,9 +76,9 @@ public struct TemplateReportWriter: ReportWriter {
             && allowed.contains(source.evidence.stance.stance) {
             guard let sentence = ReportSentences.mostRelevant(in: source.passage, to: claimTokens, minimumWords: configuration.minimumFactWords)
             else { continue }
-            if !source.isKey, !claimAnchors.names.isEmpty {
+            if !source.isKey {
                 let sentenceAnchors = StatementAnchors(sentence), title = StatementAnchors(source.evidence.source.title)
-                guard claimAnchors.names.contains(where: { sentenceAnchors.mentions($0) || title.mentions($0) }) else { continue }
+                guard claimAnchors.nameHeads.allSatisfy({ sentenceAnchors.mentions($0) || title.mentions($0) }) else { continue }
             }
             let candidate = ReportFactCandidate(text: sentence, citation: source.n)
             if let index = candidates.firstIndex(where: { $0.sameFact(as: candidate, threshold: configuration.mergeThreshold) }) {

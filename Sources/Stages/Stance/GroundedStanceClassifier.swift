@@ -106,7 +106,7 @@ public struct GroundedStanceClassifier: StanceClassifier {
     func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, title: StatementAnchors, claim: StatementAnchors,
                 predicate: Set<String>) -> StanceProbabilities {
         let namesClaim = { (name: String) in sentence.mentions(name) || title.mentions(name) }
-        let isAbout = claim.names.isEmpty || claim.names.contains(where: namesClaim)
+        let isAbout = sentence.isAbout(anyNameOf: claim) || title.isAbout(anyNameOf: claim)
         let namesAll = claim.names.allSatisfy(namesClaim)
         let statesNumbers = claim.numbers.allSatisfy(sentence.contains(number:))
         let saysWhatClaimSays = predicate.isEmpty || !predicate.isDisjoint(with: sentence.contentStems)

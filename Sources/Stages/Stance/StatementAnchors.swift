@@ -14,6 +14,11 @@ struct StatementAnchors: Sendable, Equatable {
 
     /// Lower-cased names, in order of mention.
     var names: [String]
+    /// Runs of adjacent names ("Albert Einstein", "Harry S. Truman"; "Paris, France" is two), lower-cased.
+    private(set) var namePhrases: [[String]]
+    /// The last word of each run of names ("einstein", "truman"): what a sentence must mention to be about that
+    /// name, so "Albert Camus" is not about Albert Einstein.
+    var nameHeads: [String] { namePhrases.map { $0.last! } }
     /// The first word when it was taken for a name only because it is capitalised at the start ("Global" in "Global
     /// warming is …"); a caller that sees it written in lower case elsewhere drops it with `droppingInitialName(ifLowerCaseIn:)`.
     private(set) var initialName: String?
@@ -26,20 +31,29 @@ struct StatementAnchors: Sendable, Equatable {
     let contentStems: Set<String>
 
     init(_ text: String) {
-        let tokens = Self.tokens(text)
+        let read = Self.tokens(text)
+        let tokens = read.map(\.token)
         words = tokens.map { $0.lowercased() }
         contentStems = Set(words.filter { !Self.functionWords.contains($0) }.map(Self.stem))
         names = []
+        namePhrases = []
         numbers = []
         quantities = []
+        var continuesName = false
         for (index, token) in tokens.enumerated() {
             let word = words[index]
             if let number = Self.number(word) {
                 numbers.append(number)
                 if token.first!.isNumber, let quantity = Self.quantity(at: index, value: number, words: words) { quantities.append(quantity) }
+                continuesName = false
             } else if Self.isName(token) {
-                names.append(Self.droppingLowerCaseTail(token)?.lowercased() ?? word)
+                let name = Self.droppingLowerCaseTail(token)?.lowercased() ?? word
+                names.append(name)
+                if continuesName { namePhrases[namePhrases.count - 1].append(name) } else { namePhrases.append([name]) }
                 if index == 0, token.dropFirst().allSatisfy(\.isLowercase) { initialName = word }
+                continuesName = !read[index].endsClause
+            } else {
+                continuesName = false
             }
         }
     }
@@ -52,7 +66,13 @@ struct StatementAnchors: Sendable, Equatable {
         guard content != text, !content.isEmpty else { return }
         let reported = StatementAnchors(content)
         names = reported.names
+        namePhrases = reported.namePhrases
         initialName = reported.initialName
+    }
+
+    /// Whether this mentions a run of names of `other` by its last word (see `nameHeads`); true when `other` names nothing.
+    func isAbout(anyNameOf other: StatementAnchors) -> Bool {
+        other.nameHeads.isEmpty || other.nameHeads.contains(where: mentions)
     }
 
     /// Whether `name` occurs here as a word, as the start of a longer word ("Japan" in "Japanese"), in its singular
@@ -107,6 +127,8 @@ struct StatementAnchors: Sendable, Equatable {
         guard writtenLowerCase || (!writtenAsName && ordinaryWord) else { return self }
         var anchors = self
         anchors.names.removeFirst()
+        anchors.namePhrases[0].removeFirst()
+        if anchors.namePhrases[0].isEmpty { anchors.namePhrases.removeFirst() }
         anchors.initialName = nil
         return anchors
     }
@@ -181,14 +203,27 @@ struct StatementAnchors: Sendable, Equatable {
     }
 
     /// Words with surrounding punctuation and a possessive "'s" removed; numbers keep their inner "." and ",".
-    private static func tokens(_ text: String) -> [String] {
-        text.split { $0.isWhitespace || "–—/()[]\"“”".contains($0) }.compactMap { raw -> String? in
-            var token = Substring(raw)
+    /// `endsClause`: punctuation other than a full stop after an initial ("S.") followed the word, so a name does not
+    /// run on into the next one ("Paris, France").
+    private static func tokens(_ text: String) -> [(token: String, endsClause: Bool)] {
+        var read: [(token: String, endsClause: Bool)] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let isSeparator = { (c: Character) in c.isWhitespace || "–—/()[]\"“”".contains(c) }
+            guard !isSeparator(text[index]) else { index = text.index(after: index); continue }
+            let end = text[index...].firstIndex(where: isSeparator) ?? text.endIndex
+            var token = text[index ..< end]
+            let followedByBracket = end < text.endIndex && !text[end].isWhitespace
+            index = end
             while let first = token.first, !first.isLetter, !first.isNumber { token = token.dropFirst() }
-            while let last = token.last, !last.isLetter, !last.isNumber, last != "%" { token = token.dropLast() }
-            if token.hasSuffix("'s") || token.hasSuffix("’s") { token = token.dropLast(2) }
-            return token.isEmpty ? nil : String(token)
+            var trailing = false
+            while let last = token.last, !last.isLetter, !last.isNumber, last != "%" { token = token.dropLast(); trailing = true }
+            if token.hasSuffix("'s") || token.hasSuffix("’s") { token = token.dropLast(2); trailing = true }
+            guard !token.isEmpty else { continue }
+            let initial = token.count == 1 && token.first!.isUppercase
+            read.append((String(token), followedByBracket || (trailing && !initial)))
         }
+        return read
     }
 
     private static func number(_ word: String) -> String? {

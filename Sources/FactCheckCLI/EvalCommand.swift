@@ -162,9 +162,10 @@ struct EvalCommand: AsyncParsableCommand {
 
     /// How many of `items` share their claim's text with an item of another gold label.
     static func repeatedWithOtherLabel(_ items: [EvalItem]) -> Int {
+        let claims = items.map { $0.claim.trimmingCharacters(in: .whitespacesAndNewlines) }
         var labels: [String: Set<String>] = [:]
-        for item in items { labels[item.claim.trimmingCharacters(in: .whitespacesAndNewlines), default: []].insert(item.gold) }
-        return items.filter { (labels[$0.claim.trimmingCharacters(in: .whitespacesAndNewlines)]?.count ?? 0) > 1 }.count
+        for (claim, item) in zip(claims, items) { labels[claim, default: []].insert(item.gold) }
+        return claims.filter { labels[$0]!.count > 1 }.count
     }
 
     /// The default pipeline over a knowledge base built from `--corpus` (cached in the data home by content hash).

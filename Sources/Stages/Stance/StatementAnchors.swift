@@ -12,10 +12,10 @@ struct StatementAnchors: Sendable, Equatable {
         var approximate: Bool
     }
 
-    /// Lower-cased names, in order of mention.
-    var names: [String]
     /// Runs of adjacent names ("Albert Einstein", "Harry S. Truman"; "Paris, France" is two), lower-cased.
     private(set) var namePhrases: [[String]]
+    /// Lower-cased names, in order of mention.
+    var names: [String] { namePhrases.flatMap { $0 } }
     /// The last word of each run of names ("einstein", "truman"): what a sentence must mention to be about that
     /// name, so "Albert Camus" is not about Albert Einstein.
     var nameHeads: [String] { namePhrases.map { $0.last! } }
@@ -35,7 +35,6 @@ struct StatementAnchors: Sendable, Equatable {
         let tokens = read.map(\.token)
         words = tokens.map { $0.lowercased() }
         contentStems = Set(words.filter { !Self.functionWords.contains($0) }.map(Self.stem))
-        names = []
         namePhrases = []
         numbers = []
         quantities = []
@@ -48,7 +47,6 @@ struct StatementAnchors: Sendable, Equatable {
                 continuesName = false
             } else if Self.isName(token) {
                 let name = Self.droppingLowerCaseTail(token)?.lowercased() ?? word
-                names.append(name)
                 if continuesName { namePhrases[namePhrases.count - 1].append(name) } else { namePhrases.append([name]) }
                 if index == 0, token.dropFirst().allSatisfy(\.isLowercase) { initialName = word }
                 continuesName = !read[index].endsClause
@@ -65,7 +63,6 @@ struct StatementAnchors: Sendable, Equatable {
         let content = AttributionFrame.content(of: text)
         guard content != text, !content.isEmpty else { return }
         let reported = StatementAnchors(content)
-        names = reported.names
         namePhrases = reported.namePhrases
         initialName = reported.initialName
     }
@@ -126,7 +123,6 @@ struct StatementAnchors: Sendable, Equatable {
         let ordinaryWord = Self.hasOrdinaryWordEnding(initialName) || CommonWords.contains(initialName)
         guard writtenLowerCase || (!writtenAsName && ordinaryWord) else { return self }
         var anchors = self
-        anchors.names.removeFirst()
         anchors.namePhrases[0].removeFirst()
         if anchors.namePhrases[0].isEmpty { anchors.namePhrases.removeFirst() }
         anchors.initialName = nil
@@ -207,9 +203,9 @@ struct StatementAnchors: Sendable, Equatable {
     /// run on into the next one ("Paris, France").
     private static func tokens(_ text: String) -> [(token: String, endsClause: Bool)] {
         var read: [(token: String, endsClause: Bool)] = []
+        let isSeparator = { (c: Character) in c.isWhitespace || "–—/()[]\"“”".contains(c) }
         var index = text.startIndex
         while index < text.endIndex {
-            let isSeparator = { (c: Character) in c.isWhitespace || "–—/()[]\"“”".contains(c) }
             guard !isSeparator(text[index]) else { index = text.index(after: index); continue }
             let end = text[index...].firstIndex(where: isSeparator) ?? text.endIndex
             var token = text[index ..< end]

@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/factcheck
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: build release setup serve test e2e bench-engine bench-web fixtures clean
+.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability fixtures clean
 
 build:
 	scripts/install-deps.sh
@@ -45,6 +45,13 @@ bench-engine: release
 bench-web: release
 	$(RELEASE_BIN) setup
 	python3 bench/web_bench.py --factcheck $(RELEASE_BIN) --out bench/web.json
+
+## Reliability harness against the release build (load, kill -9 faults, hostile input): writes bench/reliability.json.
+## CLIENTS, SECONDS and KILL_ROUNDS change its size.
+bench-reliability: release
+	$(RELEASE_BIN) setup
+	python3 bench/reliability.py --factcheck $(RELEASE_BIN) --clients $(or $(CLIENTS),20) --seconds $(or $(SECONDS),30) \
+		--kill-rounds $(or $(KILL_ROUNDS),3) --out bench/reliability.json
 
 ## Regenerate test fixtures from the Python references (needs python/requirements.txt).
 fixtures:

@@ -21,10 +21,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0" ..< "5.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "FactCheckCore", swiftSettings: optimized),
+        .target(name: "FactCheckCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: optimized),
         .target(name: "Tokenizers", swiftSettings: optimized),
         .target(name: "Inference", dependencies: ["FactCheckCore", "CBLAS", "Tokenizers"], swiftSettings: optimized),
         .target(name: "Verification", dependencies: ["FactCheckCore", "Inference"]),
@@ -42,6 +43,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates"), .copy("Static"), .copy("openapi.json")]
         ),

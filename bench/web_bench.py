@@ -84,7 +84,8 @@ def main():
         start = time.time()
         with concurrent.futures.ThreadPoolExecutor(500) as pool:
             statuses = list(pool.map(lambda t: request("POST", f"{base}/api/v1/checks/{check['id']}/comments", {"text": t})[0], texts))
-        stored = [c["text"] for c in request("GET", f"{base}/api/v1/checks/{check['id']}/comments")[1]["comments"]]
+        stored = [c["text"] for page in range(1, 6)
+                  for c in request("GET", f"{base}/api/v1/checks/{check['id']}/comments?per_page=100&page={page}")[1]["comments"]]
         result.update({"comments_posted": 500, "comments_201": statuses.count(201), "comments_seconds": round(time.time() - start, 1),
                        "comments_stored": len(stored), "comments_stored_exactly_once": sorted(stored) == sorted(texts)})
     finally:

@@ -171,7 +171,7 @@ struct EvalCommand: AsyncParsableCommand {
     /// The default pipeline over a knowledge base built from `--corpus` (cached in the data home by content hash).
     private func retrievalPipeline(calibrated: Bool) async throws -> FactCheckPipeline {
         let corpusPath = corpus!
-        let hash = try SHA256.hex(ofFile: URL(fileURLWithPath: corpusPath)).prefix(16)
+        let hash = try FileDigest.sha256Hex(ofFile: URL(fileURLWithPath: corpusPath)).prefix(16)
         let cache = home.dataHome.root.appendingPathComponent("cache/eval-\(hash)")
         let evalHome = DataHome(path: cache.path, models: home.dataHome.models)
         FileHandle.standardError.write(Data("ingesting \(corpusPath) into \(evalHome.databasePath)\n".utf8))

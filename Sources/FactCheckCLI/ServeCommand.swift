@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             publicURL: publicURL ?? "http://\(host):\(port)",
             adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength,
-            checkSubmissionsPerMinute: checksPerMinute, commentsPerMinute: commentsPerMinute, trustForwardedFor: trustForwardedFor
+            checkSubmissionsPerMinute: checksPerMinute, commentsPerMinute: commentsPerMinute, trustForwardedFor: trustForwardedFor,
+            csrfSecret: try dataHome.serverSecret()
         )
         let service = CheckService(pipeline: pipeline, archive: try SQLiteFactCheckArchive(path: dataHome.databasePath),
                                    embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)

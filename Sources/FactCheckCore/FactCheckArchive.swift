@@ -12,7 +12,7 @@ public protocol FactCheckArchive: Sendable {
     /// Every version under `slug`, newest first.
     func versions(slug: String) async throws -> [PublishedCheck]
     /// The latest version of each check, newest first, optionally only those with `verdict`.
-    func list(page: Int, perPage: Int, verdict: Verdict?) async throws -> PublishedCheckPage
+    func list(_ page: PageRequest, verdict: Verdict?) async throws -> ResultPage<PublishedCheck>
     /// Full-text search over the latest versions' claims and summaries, best match first.
     func search(_ query: String, limit: Int) async throws -> [PublishedCheck]
     /// The latest check whose normalised claim has this `ClaimKey.matchKey`.
@@ -22,8 +22,8 @@ public protocol FactCheckArchive: Sendable {
 
     /// Stores a comment under `slug`.
     func addComment(slug: String, name: String, text: String, at date: Date) async throws -> Comment
-    /// Comments under `slug`, oldest first; hidden ones only when `includeHidden`.
-    func comments(slug: String, includeHidden: Bool) async throws -> [Comment]
+    /// A page of the comments under `slug` in `order`; hidden ones only when `includeHidden`.
+    func comments(slug: String, includeHidden: Bool, page: PageRequest, order: CommentOrder) async throws -> ResultPage<Comment>
     /// Counts one report against a comment and hides it at `hideAfter` reports; nil when there is no such comment.
     func reportComment(id: Int64, hideAfter: Int) async throws -> Comment?
     /// Deletes a comment and returns it; nil when there was none.

@@ -39,8 +39,25 @@ public struct FactCheckPipeline: Sendable {
     /// Checks `text` and writes the report; `progress` is told as each stage starts.
     public func check(_ text: String, date: Date = Date(), progress: @escaping @Sendable (PipelineStage) -> Void = { _ in })
         async throws -> (report: Report, trace: PipelineTrace) {
+        try await check(.text(text), date: date, progress: progress)
+    }
+
+    /// Checks a claim the caller has already normalised with this pipeline's normaliser (it is not normalised again).
+    public func check(_ claim: Claim, date: Date = Date(), progress: @escaping @Sendable (PipelineStage) -> Void = { _ in })
+        async throws -> (report: Report, trace: PipelineTrace) {
+        try await check(.normalized(claim), date: date, progress: progress)
+    }
+
+    /// What a check starts from: the user's text, or a claim already normalised.
+    private enum Input {
+        case text(String)
+        case normalized(Claim)
+    }
+
+    private func check(_ input: Input, date: Date, progress: @escaping @Sendable (PipelineStage) -> Void)
+        async throws -> (report: Report, trace: PipelineTrace) {
         var recorder = TraceRecorder(progress: progress)
-        let assessment = try await assess(text, recorder: &recorder)
+        let assessment = try await assess(input, recorder: &recorder)
         var report = try await recorder.run(.writing, inputs: assessment.decision.keyEvidence.map(\.rawValue), {
             try await writer.write(assessment.claim, decision: assessment.decision, evidence: assessment.evidence, date: date)
         }) { "\($0.whatWeKnow.count) facts, \($0.sources.count) sources" }
@@ -51,12 +68,17 @@ public struct FactCheckPipeline: Sendable {
     /// Runs every stage but the report writer (what evaluation needs).
     public func assess(_ text: String) async throws -> (assessment: Assessment, trace: PipelineTrace) {
         var recorder = TraceRecorder(progress: { _ in })
-        let assessment = try await assess(text, recorder: &recorder)
+        let assessment = try await assess(.text(text), recorder: &recorder)
         return (assessment, recorder.trace)
     }
 
-    private func assess(_ text: String, recorder: inout TraceRecorder) async throws -> Assessment {
-        let claim = try await recorder.run(.normalizing, inputs: [], { try normalizer.normalize(text) }) { "claim \($0.id): \($0.normalized)" }
+    private func assess(_ input: Input, recorder: inout TraceRecorder) async throws -> Assessment {
+        let claim = try await recorder.run(.normalizing, inputs: [], {
+            switch input {
+            case let .text(text): try normalizer.normalize(text)
+            case let .normalized(claim): claim
+            }
+        }) { "claim \($0.id): \($0.normalized)" }
         let retrieved = try await recorder.run(.searching, inputs: [claim.id.uuidString], {
             try await retriever.retrieve(for: claim, limit: configuration.passagesToVerify)
         }) { "\($0.count) passages: " + $0.map(\.passage.id.rawValue).joined(separator: ", ") }

@@ -36,10 +36,8 @@ public actor InMemoryFactCheckArchive: FactCheckArchive {
         checks.filter { $0.slug == slug }.sorted { $0.version > $1.version }
     }
 
-    public func list(page: Int, perPage: Int, verdict: Verdict?) -> PublishedCheckPage {
-        let matching = latest.filter { verdict == nil || $0.report.verdict == verdict }
-        let start = max(0, (page - 1) * perPage)
-        return PublishedCheckPage(checks: Array(matching.dropFirst(start).prefix(perPage)), page: page, perPage: perPage, total: matching.count)
+    public func list(_ page: PageRequest, verdict: Verdict?) -> ResultPage<PublishedCheck> {
+        Self.page(of: latest.filter { verdict == nil || $0.report.verdict == verdict }, page)
     }
 
     public func search(_ query: String, limit: Int) -> [PublishedCheck] {
@@ -69,8 +67,9 @@ public actor InMemoryFactCheckArchive: FactCheckArchive {
         return comment
     }
 
-    public func comments(slug: String, includeHidden: Bool) -> [Comment] {
-        commentsByID.values.filter { $0.slug == slug && (includeHidden || !$0.hidden) }.sorted { $0.id < $1.id }
+    public func comments(slug: String, includeHidden: Bool, page: PageRequest, order: CommentOrder) -> ResultPage<Comment> {
+        let matching = commentsByID.values.filter { $0.slug == slug && (includeHidden || !$0.hidden) }
+        return Self.page(of: matching.sorted { order == .oldestFirst ? $0.id < $1.id : $0.id > $1.id }, page)
     }
 
     public func reportComment(id: Int64, hideAfter: Int) -> Comment? {
@@ -87,6 +86,10 @@ public actor InMemoryFactCheckArchive: FactCheckArchive {
     private var latest: [PublishedCheck] {
         var seen = Set<String>()
         return checks.reversed().filter { seen.insert($0.slug).inserted }
+    }
+
+    private static func page<Item>(of items: [Item], _ request: PageRequest) -> ResultPage<Item> {
+        ResultPage(items: Array(items.dropFirst(request.offset).prefix(request.perPage)), request: request, total: items.count)
     }
 
     private func uniqueSlug(_ base: String) -> String {

@@ -20,20 +20,3 @@ public struct PublishedCheck: Sendable, Codable, Equatable, Identifiable {
         self.publishedAt = publishedAt
     }
 }
-
-/// A page of published checks, newest first.
-public struct PublishedCheckPage: Sendable, Equatable {
-    public var checks: [PublishedCheck]
-    public var page: Int
-    public var perPage: Int
-    public var total: Int
-
-    public init(checks: [PublishedCheck], page: Int, perPage: Int, total: Int) {
-        self.checks = checks
-        self.page = page
-        self.perPage = perPage
-        self.total = total
-    }
-
-    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
-}

@@ -1,29 +1,77 @@
+import Crypto
+import FactCheckCore
 import Foundation
 
-/// A double-submit CSRF token: a random value kept in a `SameSite=Strict`, `HttpOnly` cookie and repeated in each form.
-/// Another site can neither read the cookie nor make the browser send it, so it cannot forge the form field.
+/// A reader's CSRF credentials: a random session value kept in a `SameSite=Strict`, `HttpOnly` cookie, and the form
+/// token, HMAC-SHA256 of that value under the server's secret, repeated in each form.
 struct CSRFToken: Sendable {
-    var value: String
+    var session: String
+    var formValue: String
+    /// The cookie must be set on the response.
     var isNew: Bool
+}
 
-    static func make() -> CSRFToken {
-        var generator = SystemRandomNumberGenerator()
-        let value = (0 ..< 4).map { _ in (generator.next() as UInt64).paddedHex }.joined()
-        return CSRFToken(value: value, isNew: true)
+/// Makes and checks CSRF tokens bound to this server: only the holder of the secret can make the form token of a
+/// session, so a pair made up by another site (or typed into both cookie and field) is refused.
+struct CSRFProtection: Sendable {
+    private let key: SymmetricKey
+
+    init(secret: [UInt8]) { key = SymmetricKey(data: secret) }
+
+    /// A new session with its form token.
+    func newToken() -> CSRFToken {
+        let session = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).hexString }
+        return CSRFToken(session: session, formValue: formValue(session), isNew: true)
     }
 
-    static func isWellFormed(_ value: String) -> Bool {
+    /// The token of an existing session cookie, or a new session when the cookie is absent or malformed.
+    func token(cookie: String?) -> CSRFToken {
+        guard let cookie, Self.isWellFormed(cookie) else { return newToken() }
+        return CSRFToken(session: cookie, formValue: formValue(cookie), isNew: false)
+    }
+
+    /// Whether `field` is the form token of the session in `cookie` (compared in constant time).
+    func verify(cookie: String?, field: String?) -> Bool {
+        guard let cookie, let field, Self.isWellFormed(cookie), let mac = Data(hex: field), mac.count == 32 else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(cookie.utf8), using: key)
+    }
+
+    private func formValue(_ session: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(session.utf8), using: key)).hexString
+    }
+
+    private static func isWellFormed(_ value: String) -> Bool {
         value.utf8.count == 64 && value.utf8.allSatisfy { (48 ... 57).contains($0) || (97 ... 102).contains($0) }
-    }
-
-    static func matches(_ cookie: String, _ field: String) -> Bool {
-        isWellFormed(cookie) && constantTimeEqual(cookie, field)
     }
 
     /// Compares secrets without an early exit that would leak how many leading bytes match.
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         return zip(a.utf8, b.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension Data {
+    /// Bytes from lower- or upper-case hex; nil when `hex` is not an even number of hex digits.
+    init?(hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        self.init(bytes)
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 48 ... 57: digit - 48
+        case 97 ... 102: digit - 87
+        case 65 ... 70: digit - 55
+        default: nil
+        }
     }
 }
 

@@ -19,15 +19,15 @@ final class CheckJob: @unchecked Sendable {
     }
 
     let id: String
-    let claim: String
+    let submission: CheckService.Submission
     let created = Date()
     private let lock = NSLock()
     private var events: [Event] = []
     private var observers: [UUID: AsyncStream<Event>.Continuation] = [:]
 
-    init(claim: String) {
+    init(submission: CheckService.Submission) {
         id = UUID().uuidString.lowercased()
-        self.claim = claim
+        self.submission = submission
     }
 
     func record(_ event: Event) {

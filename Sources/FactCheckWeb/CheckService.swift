@@ -2,8 +2,9 @@ import FactCheckCore
 import Foundation
 import Logging
 
-/// Runs fact checks for the web app: validates claims, finds instant answers among published checks, queues new checks
-/// with bounded concurrency, publishes their reports and lets pages follow their progress.
+/// Runs fact checks for the web app: validates and normalises claims (once each), finds instant answers among
+/// published checks, queues new checks with bounded concurrency (the same claim submitted while it runs joins the
+/// running check), publishes their reports and lets pages follow their progress.
 public final class CheckService: Sendable {
     let pipeline: FactCheckPipeline
     let archive: any FactCheckArchive
@@ -28,39 +29,51 @@ public final class CheckService: Sendable {
         }
     }
 
-    /// The claim as submitted, trimmed; rejects empty, over-long and binary input with a message for the user.
-    func validatedClaim(_ raw: String) throws -> String {
-        let claim = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !claim.isEmpty else { throw WebError.badRequest("Type a claim to check.") }
-        guard claim.count <= configuration.maxClaimLength else {
-            throw WebError.badRequest("A claim can be at most \(configuration.maxClaimLength) characters; this one has \(claim.count).")
+    /// A submitted claim, validated and normalised, with its match key and the embedding of its normalised wording.
+    struct Submission: Sendable {
+        var claim: Claim
+        var matchKey: String
+        var embedding: [Float]
+    }
+
+    /// Validates `raw` (trimmed; not empty, over-long or binary), normalises it and embeds the normalised claim.
+    func prepare(_ raw: String) async throws -> Submission {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw WebError.badRequest("Type a claim to check.") }
+        guard text.count <= configuration.maxClaimLength else {
+            throw WebError.badRequest("A claim can be at most \(configuration.maxClaimLength) characters; this one has \(text.count).")
         }
-        guard !claim.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) else {
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) else {
             throw WebError.badRequest("The claim contains control characters; paste plain text.")
         }
-        return claim
+        let claim: Claim
+        do { claim = try pipeline.normalizer.normalize(text) } catch { throw WebError.badRequest("\(error)") }
+        let embedding = try await embedder?.embed([claim.normalized]).first ?? []
+        return Submission(claim: claim, matchKey: ClaimKey.matchKey(claim.normalized), embedding: embedding)
     }
 
     /// A published check of the same claim: the same normalised wording, or an embedding at least
     /// `configuration.instantAnswerSimilarity` similar.
-    func instantAnswer(for claim: String) async throws -> PublishedCheck? {
-        let normalized: Claim
-        do { normalized = try pipeline.normalizer.normalize(claim) } catch { throw WebError.badRequest("\(error)") }
-        if let exact = try await archive.check(matchKey: ClaimKey.matchKey(normalized.normalized)) { return exact }
-        guard let embedder, let vector = try await embedder.embed([normalized.normalized]).first,
-              let nearest = try await archive.nearest(to: vector), nearest.similarity >= configuration.instantAnswerSimilarity
-        else { return nil }
+    func instantAnswer(for submission: Submission) async throws -> PublishedCheck? {
+        if let exact = try await archive.check(matchKey: submission.matchKey) { return exact }
+        guard !submission.embedding.isEmpty, let nearest = try await archive.nearest(to: submission.embedding),
+              nearest.similarity >= configuration.instantAnswerSimilarity else { return nil }
         return nearest.check
     }
 
-    /// Queues a check of `claim` (already validated) and returns its job at once; throws `WebError.busy` when full.
-    func submit(_ claim: String) async throws -> CheckJob {
-        try await queue.admit()
-        let job = CheckJob(claim: claim)
+    /// Queues a check of the submission and returns its job at once, or the job already running for the same normalised
+    /// claim (`joined`); throws `WebError.busy` when the queue is full.
+    func submit(_ submission: Submission) async throws -> (job: CheckJob, joined: Bool) {
+        let (job, joined) = await jobs.join(submission)
+        if joined { return (job, true) }
+        do { try await queue.admit() } catch {
+            await jobs.finish(job)
+            job.record(.failed("FactCheck is busy with other checks; please try again shortly"))
+            throw error
+        }
         job.record(.queued)
-        await jobs.add(job)
         Task { await self.run(job) }
-        return job
+        return (job, false)
     }
 
     /// A job submitted recently (kept for ten minutes after it finishes).
@@ -69,30 +82,42 @@ public final class CheckService: Sendable {
     private func run(_ job: CheckJob) async {
         await queue.run {
             do {
-                let (report, _) = try await self.pipeline.check(job.claim) { stage in job.record(.stage(stage)) }
+                let (report, _) = try await self.pipeline.check(job.submission.claim) { stage in job.record(.stage(stage)) }
                 for (stage, milliseconds) in report.timingsMs { self.metrics.stageFinished(stage, milliseconds: milliseconds) }
-                let embedding = try await self.embedder?.embed([report.normalizedClaim]).first ?? []
-                let check = try await self.archive.publish(report, claimEmbedding: embedding)
+                let check = try await self.archive.publish(report, claimEmbedding: job.submission.embedding)
                 self.metrics.checkFinished(outcome: "published")
                 self.logger.info("published \(check.slug) v\(check.version): \(report.verdict.rawValue)", metadata: ["job": "\(job.id)"])
                 job.record(.published(check))
             } catch {
                 self.metrics.checkFinished(outcome: "failed")
                 self.logger.error("check failed: \(error)", metadata: ["job": "\(job.id)"])
-                job.record(.failed("an internal error stopped the check (reference \(job.id)); please try again later"))
+                let reason = (error as? StorageFailure).map { "\($0), so nothing was published" } ?? "an internal error stopped the check"
+                job.record(.failed("\(reason) (reference \(job.id)); please try again later"))
             }
         }
+        await jobs.finish(job)
     }
 }
 
-/// Jobs by id; finished jobs are forgotten after ten minutes.
+/// Jobs by id, and the unfinished job of each normalised claim; finished jobs are forgotten after ten minutes.
 private actor JobRegistry {
     private var jobs: [String: CheckJob] = [:]
+    private var running: [String: CheckJob] = [:]
 
-    func add(_ job: CheckJob) {
+    /// The unfinished job checking the same normalised claim, or a new one registered for it.
+    func join(_ submission: CheckService.Submission) -> (job: CheckJob, joined: Bool) {
+        if let job = running[submission.matchKey], !job.isFinished { return (job, true) }
         let cutoff = Date().addingTimeInterval(-600)
         jobs = jobs.filter { !$0.value.isFinished || $0.value.created > cutoff }
+        let job = CheckJob(submission: submission)
         jobs[job.id] = job
+        running[submission.matchKey] = job
+        return (job, false)
+    }
+
+    /// Stops offering `job` to new submissions of its claim.
+    func finish(_ job: CheckJob) {
+        if running[job.submission.matchKey] === job { running[job.submission.matchKey] = nil }
     }
 
     func job(id: String) -> CheckJob? { jobs[id] }

@@ -4,20 +4,21 @@ import Hummingbird
 import Stages
 
 extension FactCheckWebApp {
-    func addAPIRoutes(to router: Router<AppRequestContext>) {
+    func addAPIRoutes(to router: RouteTable) {
         let api = router.group("api/v1")
         api.post("checks") { request, context in
             let body = try await jsonBody(request)
             guard let claimText = body["claim"] as? String else { throw WebError.badRequest("Send {\"claim\": \"…\"}.") }
-            let claim = try service.validatedClaim(claimText)
-            if let earlier = try await service.instantAnswer(for: claim) {
+            let submission = try await service.prepare(claimText)
+            if let earlier = try await service.instantAnswer(for: submission) {
                 metrics.checkFinished(outcome: "instant")
                 return try json(checkJSON(earlier, instant: true))
             }
             try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
-            let check = try await service.submit(claim).result()
+            let (job, joined) = try await service.submit(submission)
+            let check = try await job.result()
             await cache.invalidate(slug: check.slug)
-            return try json(checkJSON(check, instant: false), status: .created,
+            return try json(checkJSON(check, instant: false), status: joined ? .ok : .created,
                             headers: [.location: "\(configuration.publicURL)/api/v1/checks/\(check.id)"])
         }
         api.get("checks") { request, _ in
@@ -27,23 +28,21 @@ extension FactCheckWebApp {
                 }
                 return verdict
             }
-            let page = try request.uri.queryParameters["page"].map { value in
-                guard let page = Int(value), page >= 1 else { throw WebError.badRequest("page must be a positive integer") }
-                return page
-            } ?? 1
-            let result = try await archive.list(page: page, perPage: configuration.pageSize, verdict: verdict)
-            return try json([
-                "checks": result.checks.map(summaryJSON), "page": result.page, "per_page": result.perPage,
-                "total": result.total, "pages": result.pageCount,
-            ])
+            let result = try await archive.list(try request.pageRequest(perPage: configuration.pageSize, allowsPerPage: true), verdict: verdict)
+            return try json(pageJSON(result, key: "checks", item: summaryJSON))
         }
         api.get("checks/:id") { _, context in
             guard let check = try await archive.check(id: try context.parameters.require("id")) else { throw WebError.notFound("This fact check") }
             return try json(checkJSON(check, instant: false))
         }
-        api.get("checks/:id/comments") { _, context in
+        api.get("checks/:id/comments") { request, context in
+            let page = try request.pageRequest(perPage: configuration.commentsPageSize, allowsPerPage: true)
+            let order = try request.commentOrder(fallback: .oldestFirst)
             guard let check = try await archive.check(id: try context.parameters.require("id")) else { throw WebError.notFound("This fact check") }
-            return try json(["comments": try await archive.comments(slug: check.slug, includeHidden: false).map(commentJSON)])
+            let comments = try await archive.comments(slug: check.slug, includeHidden: false, page: page, order: order)
+            var object = pageJSON(comments, key: "comments", item: commentJSON)
+            object["order"] = order.rawValue
+            return try json(object)
         }
         api.post("checks/:id/comments") { request, context in
             let body = try await jsonBody(request)
@@ -56,16 +55,16 @@ extension FactCheckWebApp {
             return try json(commentJSON(comment), status: .created)
         }
         api.post("comments/:id/report") { request, context in
-            let comment = try await reportComment(try context.parameters.require("id", as: Int64.self), client: client(request, context: context))
+            let comment = try await reportComment(try context.parameters.id("id"), client: client(request, context: context))
             return try json(commentJSON(comment))
         }
         api.delete("comments/:id") { request, context in
             let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
-            _ = try await deleteComment(try context.parameters.require("id", as: Int64.self), token: bearer)
+            _ = try await deleteComment(try context.parameters.id("id"), token: bearer)
             return Response(status: .noContent)
         }
         router.get("healthz") { _, _ in
-            _ = try await archive.list(page: 1, perPage: 1, verdict: nil)
+            _ = try await archive.list(PageRequest(page: 1, perPage: 1), verdict: nil)
             return try json(["status": "ok"])
         }
         router.get("metrics") { _, _ in
@@ -98,6 +97,11 @@ extension FactCheckWebApp {
         object["published_at"] = check.publishedAt.ISO8601Format()
         object["instant"] = instant
         return object
+    }
+
+    /// A page of a listing: its items under `key`, the page number and size, the total and the number of pages.
+    private func pageJSON<Item>(_ page: ResultPage<Item>, key: String, item: (Item) -> [String: Any]) -> [String: Any] {
+        [key: page.items.map(item), "page": page.page, "per_page": page.perPage, "total": page.total, "pages": page.pageCount]
     }
 
     private func summaryJSON(_ check: PublishedCheck) -> [String: Any] {

@@ -4,9 +4,9 @@ import Stages
 import Hummingbird
 
 extension FactCheckWebApp {
-    func addFeedRoutes(to router: Router<AppRequestContext>) {
+    func addFeedRoutes(to router: RouteTable) {
         router.get("feed.atom") { _, _ in
-            let checks = try await archive.list(page: 1, perPage: 50, verdict: nil).checks
+            let checks = try await archive.list(PageRequest(page: 1, perPage: 50), verdict: nil).items
             let base = configuration.publicURL
             var xml = """
                 <?xml version="1.0" encoding="utf-8"?>
@@ -41,12 +41,13 @@ extension FactCheckWebApp {
             var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             xml += "<url><loc>\(Self.xml(base))/</loc></url>\n<url><loc>\(Self.xml(base))/fact-checks</loc></url>\n"
             var page = 1
-            while true {  // every published check; a sitemap holds up to 50,000 URLs
-                let result = try await archive.list(page: page, perPage: 1000, verdict: nil)
-                for check in result.checks {
+            let pagesInSitemap = 50_000 / PageRequest.maxPerPage  // a sitemap holds up to 50,000 URLs
+            while true {
+                let result = try await archive.list(PageRequest(page: page, perPage: PageRequest.maxPerPage), verdict: nil)
+                for check in result.items {
                     xml += "<url><loc>\(Self.xml("\(base)/fact-checks/\(check.slug)"))</loc><lastmod>\(ReportDates.iso(check.publishedAt))</lastmod></url>\n"
                 }
-                guard page < result.pageCount, page < 50 else { break }
+                guard page < result.pageCount, page < pagesInSitemap else { break }
                 page += 1
             }
             xml += "</urlset>\n"

@@ -13,28 +13,28 @@ extension FactCheckWebApp {
         "Water boils at 100 degrees Celsius at sea level.",
     ]
 
-    func addPageRoutes(to router: Router<AppRequestContext>) {
+    func addPageRoutes(to router: RouteTable) {
         router.get("/") { request, _ in try await home(request) }
         router.post("/checks") { request, context in
             let form = try await form(request)
             try verifyCSRF(request, form: form)
-            let claim: String
-            do { claim = try service.validatedClaim(form["claim"] ?? "") } catch let error as WebError where !wantsJSON(request) {
+            let submission: CheckService.Submission
+            do { submission = try await service.prepare(form["claim"] ?? "") } catch let error as WebError where !wantsJSON(request) {
                 return try await home(request, claim: form["claim"] ?? "", error: error.message, status: error.status)
             }
-            if let earlier = try await service.instantAnswer(for: claim) {
+            if let earlier = try await service.instantAnswer(for: submission) {
                 metrics.checkFinished(outcome: "instant")
                 let url = "/fact-checks/\(earlier.slug)?instant=1"
                 return wantsJSON(request) ? try json(["url": url, "instant": true]) : redirect(to: url)
             }
-            return try await startCheck(claim, request: request, context: context)
+            return try await startCheck(submission, request: request, context: context)
         }
         router.post("/fact-checks/:slug/recheck") { request, context in
             let form = try await form(request)
             try verifyCSRF(request, form: form)
             let slug = try context.parameters.require("slug")
             guard let latest = try await archive.check(slug: slug, version: nil) else { throw WebError.notFound("This fact check") }
-            return try await startCheck(latest.report.claim, request: request, context: context)
+            return try await startCheck(try await service.prepare(latest.report.claim), request: request, context: context)
         }
         router.get("/jobs/:id/events") { _, context in
             guard let job = await service.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This check") }
@@ -43,12 +43,14 @@ extension FactCheckWebApp {
         router.get("/fact-checks") { request, _ in try await listing(request) }
         router.get("/fact-checks/:slug") { request, context in
             let slug = try context.parameters.require("slug")
-            let version = request.uri.queryParameters["version"].flatMap { Int($0) }
+            let version = try request.optionalInteger("version", in: 1 ... PageRequest.maxPage)
+            let comments = try commentPage(request)
             let instant = request.uri.queryParameters["instant"] == "1"
-            let key = "\(slug)|\(version.map(String.init) ?? "latest")|\(instant)"
+            let key = "\(slug)|\(version.map(String.init) ?? "latest")|\(instant)|\(comments.page.page)|\(comments.order.rawValue)"
             let csrf = csrfToken(request)
             if let cached = await cache.page(key) { return html(cached, csrf: csrf) }
-            let page = RenderedPage(try await checkPage(slug: slug, version: version, instant: instant), placeholder: Self.csrfPlaceholder)
+            let page = RenderedPage(try await checkPage(slug: slug, version: version, instant: instant, comments: comments),
+                                    placeholder: Self.csrfPlaceholder)
             await cache.store(page, key: key, slug: slug)
             return html(page, csrf: csrf)
         }
@@ -59,10 +61,17 @@ extension FactCheckWebApp {
         request.headers[.accept]?.contains("application/json") == true
     }
 
-    /// Queues a check: the script gets the job to follow at once (202); a plain form waits and is redirected to the page.
-    private func startCheck(_ claim: String, request: Request, context: AppRequestContext) async throws -> Response {
+    /// The page and order of comments shown under a check (`comments` and `comments_order` query parameters).
+    func commentPage(_ request: Request) throws -> (page: PageRequest, order: CommentOrder) {
+        (try request.pageRequest(perPage: configuration.commentsPageSize, pageParameter: "comments"),
+         try request.commentOrder("comments_order", fallback: .oldestFirst))
+    }
+
+    /// Queues a check (or joins the one running for the same claim): the script gets the job to follow at once (202);
+    /// a plain form waits and is redirected to the page.
+    private func startCheck(_ submission: CheckService.Submission, request: Request, context: AppRequestContext) async throws -> Response {
         try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
-        let job = try await service.submit(claim)
+        let (job, _) = try await service.submit(submission)
         if wantsJSON(request) {
             return try json(["job": job.id, "events": "/jobs/\(job.id)/events"], status: .accepted)
         }
@@ -99,7 +108,7 @@ extension FactCheckWebApp {
     }
 
     func home(_ request: Request, claim: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let recent = try await archive.list(page: 1, perPage: 6, verdict: nil).checks.map(CheckSummaryView.init)
+        let recent = try await archive.list(PageRequest(page: 1, perPage: 6), verdict: nil).items.map(CheckSummaryView.init)
         let view = HomeView(
             meta: meta(title: "FactCheck — check a claim against the evidence",
                        description: "Type a claim; FactCheck finds evidence, weighs each source and publishes a cited fact check. Free, no registration.",
@@ -109,16 +118,17 @@ extension FactCheckWebApp {
         return html(pages.render(view, template: "home"), status: status, csrf: csrfToken(request))
     }
 
-    /// The rendered page of a check (with the CSRF placeholder), optionally with a comment form error.
-    func checkPage(slug: String, version: Int?, instant: Bool, commentError: String? = nil, commentName: String = "", commentText: String = "")
-        async throws -> String {
+    /// The rendered page of a check (with the CSRF placeholder) showing one page of its comments, optionally with a
+    /// comment form error.
+    func checkPage(slug: String, version: Int?, instant: Bool, comments commentPage: (page: PageRequest, order: CommentOrder),
+                   commentError: String? = nil, commentName: String = "", commentText: String = "") async throws -> String {
         guard let check = try await archive.check(slug: slug, version: version) else { throw WebError.notFound("This fact check") }
         let versions = try await archive.versions(slug: slug)
-        let comments = try await archive.comments(slug: slug, includeHidden: false)
+        let comments = try await archive.comments(slug: slug, includeHidden: false, page: commentPage.page, order: commentPage.order)
         let path = "/fact-checks/\(slug)"
         let jsonLD = try ClaimReviewRenderer().render(check.report, url: configuration.publicURL + path)
         var view = CheckPageView(
-            check: check, versions: versions, comments: comments,
+            check: check, versions: versions, comments: comments, commentOrder: commentPage.order,
             meta: meta(title: "Fact Check: \(check.report.claim)", description: "\(check.report.verdict.rawValue). \(check.report.summary)",
                        path: path, jsonLD: jsonLD, ogType: "article"),
             instant: instant, configuration: configuration
@@ -130,16 +140,17 @@ extension FactCheckWebApp {
     }
 
     private func listing(_ request: Request) async throws -> Response {
-        let query = String(request.uri.queryParameters["q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let query = String(Self.singleLine(String(request.uri.queryParameters["q"] ?? "")).prefix(200))
         let verdict = request.uri.queryParameters["verdict"].flatMap { Verdict(urlName: String($0)) }
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let pageRequest = try request.pageRequest(perPage: configuration.pageSize)
+        let page = pageRequest.page
         let checks: [PublishedCheck]
         var pageCount = 1, total = 0
         if query.isEmpty {
-            let result = try await archive.list(page: page, perPage: configuration.pageSize, verdict: verdict)
-            (checks, pageCount, total) = (result.checks, result.pageCount, result.total)
+            let result = try await archive.list(pageRequest, verdict: verdict)
+            (checks, pageCount, total) = (result.items, result.pageCount, result.total)
         } else {
-            checks = try await archive.search(String(query.prefix(200)), limit: 50)
+            checks = try await archive.search(query, limit: 50)
             total = checks.count
         }
         func url(page: Int) -> String {

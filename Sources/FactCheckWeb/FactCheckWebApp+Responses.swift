@@ -14,9 +14,9 @@ extension FactCheckWebApp {
     /// An HTML response with the reader's CSRF token in its forms (and the cookie set when the token is new).
     func html(_ page: RenderedPage, status: HTTPResponse.Status = .ok, csrf: CSRFToken) -> Response {
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: .init(byteBuffer: page.body(token: csrf.value)))
+                                body: .init(byteBuffer: page.body(token: csrf.formValue)))
         if csrf.isNew {
-            response.setCookie(Cookie(name: Self.csrfCookie, value: csrf.value, maxAge: 365 * 24 * 3600, path: "/",
+            response.setCookie(Cookie(name: Self.csrfCookie, value: csrf.session, maxAge: 365 * 24 * 3600, path: "/",
                                       secure: configuration.publicURL.hasPrefix("https://"), httpOnly: true, sameSite: .strict))
         }
         return response
@@ -33,15 +33,14 @@ extension FactCheckWebApp {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The reader's CSRF token (double-submit cookie), or a new one to set.
+    /// The reader's CSRF token (from the session cookie), or a new session to set.
     func csrfToken(_ request: Request) -> CSRFToken {
-        if let value = request.cookies[Self.csrfCookie]?.value, CSRFToken.isWellFormed(value) { return CSRFToken(value: value, isNew: false) }
-        return CSRFToken.make()
+        csrf.token(cookie: request.cookies[Self.csrfCookie]?.value)
     }
 
-    /// Rejects a form whose `csrf` field does not match the reader's cookie.
+    /// Rejects a form whose `csrf` field is not this server's token for the reader's session cookie.
     func verifyCSRF(_ request: Request, form: FormFields) throws {
-        guard let cookie = request.cookies[Self.csrfCookie]?.value, let field = form["csrf"], CSRFToken.matches(cookie, field) else {
+        guard csrf.verify(cookie: request.cookies[Self.csrfCookie]?.value, field: form["csrf"]) else {
             throw WebError.forbidden("This form has expired or was sent from another site. Reload the page and try again.")
         }
     }
@@ -84,8 +83,7 @@ extension FactCheckWebApp {
 
     /// An error as an HTML page (for browsers) or the API's JSON shape.
     func errorResponse(_ error: WebError, request: Request, requestID: String) -> Response {
-        var headers: HTTPFields = [:]
-        if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
+        let headers = error.headers
         if request.uri.path.hasPrefix("/api/") || request.headers[.accept]?.contains("application/json") == true {
             let body: [String: Any] = ["error": ["code": error.code, "message": error.message, "request_id": requestID]]
             return (try? json(body, status: error.status, headers: headers)) ?? Response(status: error.status)

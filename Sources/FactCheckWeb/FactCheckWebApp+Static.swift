@@ -25,7 +25,7 @@ extension FactCheckWebApp {
         }
     }
 
-    func addStaticRoutes(to router: Router<AppRequestContext>) {
+    func addStaticRoutes(to router: RouteTable) {
         for file in staticFiles {
             router.get(RouterPath(file.path)) { _, _ in
                 Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: file.body))

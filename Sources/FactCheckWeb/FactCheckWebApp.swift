@@ -10,6 +10,7 @@ public struct FactCheckWebApp: Sendable {
     let pages: PageRenderer
     let limiter = RateLimiter()
     let cache = PageCache()
+    let csrf: CSRFProtection
     let staticFiles: [StaticFile]
     var configuration: WebConfiguration { service.configuration }
     var metrics: WebMetrics { service.metrics }
@@ -18,19 +19,24 @@ public struct FactCheckWebApp: Sendable {
     public init(service: CheckService) async throws {
         self.service = service
         pages = try await PageRenderer()
+        csrf = CSRFProtection(secret: service.configuration.csrfSecret)
         staticFiles = try Self.loadStaticFiles()
     }
 
-    /// Every route, behind the logging, error and security-header middleware.
+    /// Every route, behind the logging, error, security-header, method and same-origin middleware. HEAD is answered
+    /// wherever GET is; another method on a known address gets 405 with `Allow`.
     public func router() -> Router<AppRequestContext> {
-        let router = Router(context: AppRequestContext.self)
-        router.add(middleware: RequestLogMiddleware(app: self))
-        router.add(middleware: SecurityHeadersMiddleware())
-        addPageRoutes(to: router)
-        addCommentRoutes(to: router)
-        addFeedRoutes(to: router)
-        addAPIRoutes(to: router)
-        addStaticRoutes(to: router)
+        let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+        let routes = RouteTable(router: router)
+        routes.add(middleware: RequestLogMiddleware(app: self))
+        routes.add(middleware: SecurityHeadersMiddleware())
+        routes.add(middleware: MethodCheckMiddleware(routes: routes.methods))
+        routes.add(middleware: SameOriginMiddleware(publicURL: configuration.publicURL))
+        addPageRoutes(to: routes)
+        addCommentRoutes(to: routes)
+        addFeedRoutes(to: routes)
+        addAPIRoutes(to: routes)
+        addStaticRoutes(to: routes)
         return router
     }
 

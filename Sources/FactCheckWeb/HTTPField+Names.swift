@@ -7,4 +7,5 @@ extension HTTPField.Name {
     static let permissionsPolicy = Self("Permissions-Policy")!
     static let crossOriginOpenerPolicy = Self("Cross-Origin-Opener-Policy")!
     static let xForwardedFor = Self("X-Forwarded-For")!
+    static let secFetchSite = Self("Sec-Fetch-Site")!
 }

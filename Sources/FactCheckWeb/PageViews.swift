@@ -119,13 +119,22 @@ struct CheckPageView {
     var instant: Bool
     var comments: [CommentView]
     var commentCount: Int
+    var commentPage: Int
+    var commentPageCount: Int
+    var hasCommentPages: Bool
+    var previousCommentsURL: String?
+    var nextCommentsURL: String?
+    /// Links to the other order ("Newest first" or "Oldest first").
+    var otherCommentOrderURL: String
+    var otherCommentOrderName: String
     var commentName = ""
     var commentText = ""
     var commentError: String?
     var maxCommentLength: Int
     var maxCommenterNameLength: Int
 
-    init(check: PublishedCheck, versions: [PublishedCheck], comments: [Comment], meta: PageMeta, instant: Bool, configuration: WebConfiguration) {
+    init(check: PublishedCheck, versions: [PublishedCheck], comments: ResultPage<Comment>, commentOrder: CommentOrder, meta: PageMeta,
+         instant: Bool, configuration: WebConfiguration) {
         let report = check.report
         self.meta = meta
         slug = check.slug
@@ -163,14 +172,27 @@ struct CheckPageView {
         isLatest = versions.first.map { $0.id == check.id } ?? true
         latestURL = "/fact-checks/\(check.slug)"
         self.instant = instant
-        self.comments = comments.map {
+        self.comments = comments.items.map {
             CommentView(id: $0.id, name: $0.name.isEmpty ? "Anonymous" : $0.name, text: $0.text,
                         date: ReportDates.long($0.postedAt), dateISO: $0.postedAt.ISO8601Format())
         }
         hasFacts = !facts.isEmpty
         hasSources = !sources.isEmpty
         hasHistory = versions.count > 1
-        commentCount = comments.count
+        commentCount = comments.total
+        commentPage = comments.page
+        commentPageCount = comments.pageCount
+        hasCommentPages = comments.pageCount > 1
+        func commentsURL(page: Int, order: CommentOrder) -> String {
+            var items = page > 1 ? ["comments=\(page)"] : []
+            if order != .oldestFirst { items.append("comments_order=\(order.rawValue)") }
+            return "/fact-checks/\(check.slug)" + (items.isEmpty ? "" : "?" + items.joined(separator: "&")) + "#comments"
+        }
+        previousCommentsURL = comments.page > 1 ? commentsURL(page: comments.page - 1, order: commentOrder) : nil
+        nextCommentsURL = comments.page < comments.pageCount ? commentsURL(page: comments.page + 1, order: commentOrder) : nil
+        let otherOrder: CommentOrder = commentOrder == .oldestFirst ? .newestFirst : .oldestFirst
+        otherCommentOrderURL = commentsURL(page: 1, order: otherOrder)
+        otherCommentOrderName = otherOrder == .newestFirst ? "Newest first" : "Oldest first"
         maxCommentLength = configuration.maxCommentLength
         maxCommenterNameLength = configuration.maxCommenterNameLength
     }

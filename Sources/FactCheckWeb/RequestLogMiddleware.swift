@@ -1,3 +1,4 @@
+import FactCheckCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -32,6 +33,9 @@ struct RequestLogMiddleware: RouterMiddleware {
         switch error {
         case let error as WebError:
             return error
+        case let failure as StorageFailure:
+            context.logger.error("storage: \(failure)")
+            return .storageUnavailable(failure.description)
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound("This page")

@@ -27,6 +27,10 @@ public struct WebConfiguration: Sendable {
     public var commentsPerMinute: Int
     /// Use the first `X-Forwarded-For` address as the client (only behind a trusted reverse proxy).
     public var trustForwardedFor: Bool
+    /// The key of the HMAC that binds CSRF form tokens to this server (`factcheck serve` keeps it in the data home).
+    public var csrfSecret: [UInt8]
+    /// Comments per page under a fact check and in the comments API (unless `per_page` says otherwise).
+    public var commentsPageSize: Int
 
     public init(
         publicURL: String = "http://127.0.0.1:8080",
@@ -42,7 +46,9 @@ public struct WebConfiguration: Sendable {
         maxRequestBodyBytes: Int = 64 * 1024,
         checkSubmissionsPerMinute: Int = 10,
         commentsPerMinute: Int = 5,
-        trustForwardedFor: Bool = false
+        trustForwardedFor: Bool = false,
+        csrfSecret: [UInt8] = (0 ..< 32).map { _ in UInt8.random(in: .min ... .max) },
+        commentsPageSize: Int = 50
     ) {
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.adminToken = adminToken
@@ -58,5 +64,7 @@ public struct WebConfiguration: Sendable {
         self.checkSubmissionsPerMinute = checkSubmissionsPerMinute
         self.commentsPerMinute = commentsPerMinute
         self.trustForwardedFor = trustForwardedFor
+        self.csrfSecret = csrfSecret
+        self.commentsPageSize = commentsPageSize
     }
 }

@@ -7,9 +7,11 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case badRequest(String)
         case notFound(String)
         case forbidden(String)
+        case methodNotAllowed(allowed: [String])
         case tooLarge(Int)
         case rateLimited(retryAfter: Int)
         case busy(retryAfter: Int)
+        case storageUnavailable(String)
         case unsupportedMediaType(String)
         case checkFailed(String)
         case internalError(reference: String)
@@ -20,9 +22,11 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     static func badRequest(_ message: String) -> Self { .init(kind: .badRequest(message)) }
     static func notFound(_ what: String) -> Self { .init(kind: .notFound(what)) }
     static func forbidden(_ message: String) -> Self { .init(kind: .forbidden(message)) }
+    static func methodNotAllowed(allowed: [String]) -> Self { .init(kind: .methodNotAllowed(allowed: allowed)) }
     static func tooLarge(limit: Int) -> Self { .init(kind: .tooLarge(limit)) }
     static func rateLimited(retryAfter: Int) -> Self { .init(kind: .rateLimited(retryAfter: retryAfter)) }
     static func busy(retryAfter: Int) -> Self { .init(kind: .busy(retryAfter: retryAfter)) }
+    static func storageUnavailable(_ reason: String) -> Self { .init(kind: .storageUnavailable(reason)) }
     static func unsupportedMediaType(_ expected: String) -> Self { .init(kind: .unsupportedMediaType(expected)) }
     static func checkFailed(_ message: String) -> Self { .init(kind: .checkFailed(message)) }
     static func internalError(reference: String) -> Self { .init(kind: .internalError(reference: reference)) }
@@ -32,9 +36,10 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case .badRequest: .badRequest
         case .notFound: .notFound
         case .forbidden: .forbidden
+        case .methodNotAllowed: .methodNotAllowed
         case .tooLarge: .contentTooLarge
         case .rateLimited: .tooManyRequests
-        case .busy: .serviceUnavailable
+        case .busy, .storageUnavailable: .serviceUnavailable
         case .unsupportedMediaType: .unsupportedMediaType
         case .checkFailed, .internalError: .internalServerError
         }
@@ -46,9 +51,11 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case .badRequest: "bad_request"
         case .notFound: "not_found"
         case .forbidden: "forbidden"
+        case .methodNotAllowed: "method_not_allowed"
         case .tooLarge: "payload_too_large"
         case .rateLimited: "rate_limited"
         case .busy: "busy"
+        case .storageUnavailable: "storage_unavailable"
         case .unsupportedMediaType: "unsupported_media_type"
         case .checkFailed: "check_failed"
         case .internalError: "internal_error"
@@ -59,9 +66,11 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case let .badRequest(message), let .forbidden(message): message
         case let .notFound(what): "\(what) was not found."
+        case let .methodNotAllowed(allowed): "This address answers only " + allowed.joined(separator: ", ") + "."
         case let .tooLarge(limit): "The request is larger than \(limit / 1024) KB."
         case let .rateLimited(seconds): "Too many requests from your address; try again in \(seconds) seconds."
         case let .busy(seconds): "FactCheck is busy with other checks; try again in \(seconds) seconds."
+        case let .storageUnavailable(reason): "Nothing was saved: \(reason). Please try again later."
         case let .unsupportedMediaType(expected): "Send the body as \(expected)."
         case let .checkFailed(message): "The fact check could not be completed: \(message)"
         case let .internalError(reference): "Something went wrong on our side (reference \(reference)). Please try again later."
@@ -72,8 +81,17 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     public var retryAfter: Int? {
         switch kind {
         case let .rateLimited(seconds), let .busy(seconds): seconds
+        case .storageUnavailable: 60
         default: nil
         }
+    }
+
+    /// Headers the error response carries: `Retry-After`, or `Allow` for a method the address does not answer.
+    public var headers: HTTPFields {
+        var headers: HTTPFields = [:]
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if case let .methodNotAllowed(allowed) = kind { headers[.allow] = allowed.joined(separator: ", ") }
+        return headers
     }
 
     public var description: String { "\(status.code) \(code): \(message)" }

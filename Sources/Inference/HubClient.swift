@@ -38,7 +38,7 @@ public struct HubClient: Sendable {
             .appendingPathComponent(file + ".part")
         try FileManager.default.createDirectory(at: partial.deletingLastPathComponent(), withIntermediateDirectories: true)
         let response = try await FileDownload(url: url, partial: partial, timeout: timeout).run()
-        let sha256 = try SHA256.hex(ofFile: partial)
+        let sha256 = try FileDigest.sha256Hex(ofFile: partial)
         let expected = expectedSHA256 ?? response.linkedSHA256
         if let expected, expected.lowercased() != sha256 {
             try? FileManager.default.removeItem(at: partial)

@@ -76,7 +76,7 @@ public struct ModelStore: Sendable {
         var records: [String: ModelManifest.FileRecord] = [:]
         for (file, pin) in spec.files {
             let url = staging.appendingPathComponent(file)
-            let sha256 = try SHA256.hex(ofFile: url)
+            let sha256 = try FileDigest.sha256Hex(ofFile: url)
             if let pin, pin.lowercased() != sha256 {
                 throw InferenceError.modelStore("\(spec.name)/\(file): SHA-256 \(sha256) does not match the pinned \(pin)")
             }
@@ -104,7 +104,7 @@ public struct ModelStore: Sendable {
                 problems.append("\(name)/\(file): missing")
                 continue
             }
-            let sha256 = try SHA256.hex(ofFile: url)
+            let sha256 = try FileDigest.sha256Hex(ofFile: url)
             if sha256 != record.sha256 { problems.append("\(name)/\(file): SHA-256 \(sha256) differs from the installed \(record.sha256)") }
         }
         return problems

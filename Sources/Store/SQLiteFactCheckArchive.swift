@@ -59,14 +59,13 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
         try database.read { db in try Self.checks(db, where: "slug = ? ORDER BY version DESC", [slug]) }
     }
 
-    public func list(page: Int, perPage: Int, verdict: Verdict?) throws -> PublishedCheckPage {
-        let page = max(1, page), perPage = max(1, perPage)
+    public func list(_ page: PageRequest, verdict: Verdict?) throws -> ResultPage<PublishedCheck> {
         let filter = verdict == nil ? "isLatest = 1" : "isLatest = 1 AND verdict = ?"
         let arguments: [(any DatabaseValueConvertible)?] = verdict.map { [$0.rawValue] } ?? []
         return try database.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM published_check WHERE \(filter)", arguments: StatementArguments(arguments)) ?? 0
-            let checks = try Self.checks(db, where: "\(filter) ORDER BY rowid DESC LIMIT ? OFFSET ?", arguments + [perPage, (page - 1) * perPage])
-            return PublishedCheckPage(checks: checks, page: page, perPage: perPage, total: total)
+            let checks = try Self.checks(db, where: "\(filter) ORDER BY rowid DESC LIMIT ? OFFSET ?", arguments + [page.perPage, page.offset])
+            return ResultPage(items: checks, request: page, total: total)
         }
     }
 
@@ -111,10 +110,15 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
         }
     }
 
-    public func comments(slug: String, includeHidden: Bool) throws -> [Comment] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM comment WHERE slug = ?\(includeHidden ? "" : " AND hidden = 0") ORDER BY id",
-                             arguments: [slug]).map(Self.comment)
+    public func comments(slug: String, includeHidden: Bool, page: PageRequest, order: CommentOrder) throws -> ResultPage<Comment> {
+        let filter = "slug = ?" + (includeHidden ? "" : " AND hidden = 0")
+        return try database.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM comment WHERE \(filter)", arguments: [slug]) ?? 0
+            let comments = try Row.fetchAll(
+                db, sql: "SELECT * FROM comment WHERE \(filter) ORDER BY id \(order == .oldestFirst ? "ASC" : "DESC") LIMIT ? OFFSET ?",
+                arguments: [slug, page.perPage, page.offset]
+            ).map(Self.comment)
+            return ResultPage(items: comments, request: page, total: total)
         }
     }
 

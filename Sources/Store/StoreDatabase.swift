@@ -1,3 +1,4 @@
+import FactCheckCore
 import Foundation
 import GRDB
 
@@ -26,9 +27,15 @@ struct StoreDatabase: Sendable {
         do { return try pool.read(body) } catch { throw StoreError.database(path, error) }
     }
 
-    /// Runs `body` in one transaction.
+    /// Runs `body` in one transaction; a full disk or read-only file is a `StorageFailure`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw StoreError.database(path, error) }
+        do { return try pool.write(body) } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StorageFailure.full
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw StorageFailure.readOnly
+        } catch {
+            throw StoreError.database(path, error)
+        }
     }
 
     static var migrator: DatabaseMigrator {

@@ -33,7 +33,7 @@ final class ModelStoreTests: XCTestCase {
     }
 
     private var weightsSHA256: String {
-        get throws { try SHA256.hex(ofFile: hubRoot.appendingPathComponent(repo).appendingPathComponent("model.safetensors")) }
+        get throws { try FileDigest.sha256Hex(ofFile: hubRoot.appendingPathComponent(repo).appendingPathComponent("model.safetensors")) }
     }
 
     func testDownloadsFollowRedirectsAndRecordHashesAndCommit() async throws {
@@ -122,13 +122,14 @@ final class ModelStoreTests: XCTestCase {
         XCTAssertEqual(try store.verify("absent"), ["absent: not installed"])
     }
 
-    func testSHA256KnownVectors() {
-        XCTAssertEqual(SHA256.hex(of: Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(of: Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        let million = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
-        XCTAssertEqual(SHA256.hex(of: million), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-        var streamed = SHA256()
-        for chunk in stride(from: 0, to: million.count, by: 777) { streamed.update(million[chunk ..< min(chunk + 777, million.count)]) }
-        XCTAssertEqual(streamed.finalizeHex(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    func testSHA256KnownVectors() throws {
+        XCTAssertEqual(FileDigest.sha256Hex(of: Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(FileDigest.sha256Hex(of: Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let million = Data(repeating: UInt8(ascii: "a"), count: 3_000_000)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sha256-\(UUID().uuidString)")
+        try million.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        XCTAssertEqual(try FileDigest.sha256Hex(ofFile: file), FileDigest.sha256Hex(of: million), "chunked file reading matches one pass")
+        XCTAssertEqual(FileDigest.sha256Hex(of: million.prefix(1_000_000)), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

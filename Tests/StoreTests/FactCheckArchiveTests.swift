@@ -46,12 +46,16 @@ final class FactCheckArchiveTests: XCTestCase {
             do { let actual = try await archive.versions(slug: first.slug).map(\.version); XCTAssertEqual(actual, [2, 1]) }
             do { let actual = try await archive.check(matchKey: ClaimKey.matchKey("NATO is 75 years old"))?.id; XCTAssertEqual(actual, second.id) }
 
-            let page = try await archive.list(page: 1, perPage: 2, verdict: nil)
+            let page = try await archive.list(PageRequest(page: 1, perPage: 2), verdict: nil)
             XCTAssertEqual(page.total, 4)
             XCTAssertEqual(page.pageCount, 2)
-            XCTAssertEqual(page.checks.map(\.id), [unrelated.id, other.id], "latest versions, newest first")
-            do { let actual = try await archive.list(page: 2, perPage: 2, verdict: nil).checks.map(\.id); XCTAssertEqual(actual, [thirty.id, second.id]) }
-            do { let actual = try await archive.list(page: 1, perPage: 10, verdict: .false).checks.map(\.id); XCTAssertEqual(actual, [unrelated.id]) }
+            XCTAssertEqual(page.items.map(\.id), [unrelated.id, other.id], "latest versions, newest first")
+            do { let actual = try await archive.list(PageRequest(page: 2, perPage: 2), verdict: nil).items.map(\.id); XCTAssertEqual(actual, [thirty.id, second.id]) }
+            do { let actual = try await archive.list(PageRequest(page: 1, perPage: 10), verdict: .false).items.map(\.id); XCTAssertEqual(actual, [unrelated.id]) }
+            let last = try await archive.list(PageRequest(page: .max, perPage: .max), verdict: nil)
+            XCTAssertEqual(last.items, [], "a page past the end is empty, without overflow")
+            XCTAssertEqual(last.page, PageRequest.maxPage)
+            XCTAssertEqual(last.total, 4)
             do { let actual = try await archive.search("liquids", limit: 5).map(\.id); XCTAssertEqual(actual, [unrelated.id]) }
             do { let actual = try await archive.search("\"; DROP TABLE published_check; --", limit: 5).count; XCTAssertEqual(actual, 0) }
 
@@ -66,14 +70,32 @@ final class FactCheckArchiveTests: XCTestCase {
             let check = try await archive.publish(report("NATO was founded in 1949."), claimEmbedding: [])
             let first = try await archive.addComment(slug: check.slug, name: "", text: "<b>first</b>", at: Date())
             let second = try await archive.addComment(slug: check.slug, name: "Bo", text: "second", at: Date())
-            do { let actual = try await archive.comments(slug: check.slug, includeHidden: false).map(\.text); XCTAssertEqual(actual, ["<b>first</b>", "second"]) }
+            do { let actual = try await archive.comments(slug: check.slug, includeHidden: false, page: PageRequest(), order: .oldestFirst).items.map(\.text)
+                XCTAssertEqual(actual, ["<b>first</b>", "second"]) }
             do { let actual = try await archive.reportComment(id: first.id, hideAfter: 2)?.hidden; XCTAssertEqual(actual, false) }
             do { let actual = try await archive.reportComment(id: first.id, hideAfter: 2)?.hidden; XCTAssertEqual(actual, true) }
-            do { let actual = try await archive.comments(slug: check.slug, includeHidden: false).map(\.id); XCTAssertEqual(actual, [second.id]) }
-            do { let actual = try await archive.comments(slug: check.slug, includeHidden: true).count; XCTAssertEqual(actual, 2) }
+            do { let actual = try await archive.comments(slug: check.slug, includeHidden: false, page: PageRequest(), order: .oldestFirst).items.map(\.id)
+                XCTAssertEqual(actual, [second.id]) }
+            do { let actual = try await archive.comments(slug: check.slug, includeHidden: true, page: PageRequest(), order: .oldestFirst).total
+                XCTAssertEqual(actual, 2) }
             do { let actual = try await archive.reportComment(id: 999, hideAfter: 2); XCTAssertNil(actual) }
             do { let actual = try await archive.deleteComment(id: second.id)?.slug; XCTAssertEqual(actual, check.slug) }
             do { let actual = try await archive.deleteComment(id: second.id); XCTAssertNil(actual) }
+        }
+    }
+
+    func testCommentsArePaginatedInEitherOrder() async throws {
+        for archive in try archives() {
+            let check = try await archive.publish(report("NATO was founded in 1949."), claimEmbedding: [])
+            for n in 1 ... 7 { _ = try await archive.addComment(slug: check.slug, name: "", text: "comment \(n)", at: Date()) }
+            let oldest = try await archive.comments(slug: check.slug, includeHidden: false, page: PageRequest(page: 2, perPage: 3), order: .oldestFirst)
+            XCTAssertEqual(oldest.items.map(\.text), ["comment 4", "comment 5", "comment 6"])
+            XCTAssertEqual(oldest.total, 7)
+            XCTAssertEqual(oldest.pageCount, 3)
+            let newest = try await archive.comments(slug: check.slug, includeHidden: false, page: PageRequest(page: 3, perPage: 3), order: .newestFirst)
+            XCTAssertEqual(newest.items.map(\.text), ["comment 1"])
+            let beyond = try await archive.comments(slug: check.slug, includeHidden: false, page: PageRequest(page: .max, perPage: 3), order: .newestFirst)
+            XCTAssertEqual(beyond.items, [])
         }
     }
 

@@ -28,8 +28,11 @@ import Testing
                 return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
             }
             #expect(statuses.allSatisfy { $0 == .created })
-            let comments = try #require(try await client.get("/api/v1/checks/\(id)/comments").json()["comments"] as? [[String: Any]])
-            let texts = comments.compactMap { $0["text"] as? String }
+            var texts: [String] = []
+            for page in 1 ... 5 {
+                let comments = try #require(try await client.get("/api/v1/checks/\(id)/comments?per_page=100&page=\(page)").json()["comments"] as? [[String: Any]])
+                texts += comments.compactMap { $0["text"] as? String }
+            }
             #expect(texts.count == 500)
             #expect(Set(texts) == Set((0 ..< 500).map { "comment number \($0)" }))
         }

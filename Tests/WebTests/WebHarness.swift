@@ -27,9 +27,12 @@ struct WebHarness {
     }
 }
 
-/// A reader: sends requests with its CSRF cookie.
+/// A reader: sends requests with its CSRF session cookie, and the form token the pages gave it in its forms.
 struct WebClient: Sendable {
     let client: any TestClientProtocol
+    /// The session value in the `fc_csrf` cookie.
+    let session: String
+    /// The form token of that session, as the home page's form carries it.
     let csrf: String
 
     init(client: any TestClientProtocol) async throws {
@@ -39,21 +42,28 @@ struct WebClient: Sendable {
               let value = cookie.split(separator: ";").first?.dropFirst("fc_csrf=".count) else {
             throw HarnessError("GET / set no CSRF cookie")
         }
-        csrf = String(value)
+        session = String(value)
+        let html = response.text
+        guard let start = html.range(of: #"name="csrf" value=""#), let end = html[start.upperBound...].firstIndex(of: "\"") else {
+            throw HarnessError("GET / has no form with a CSRF token")
+        }
+        csrf = String(html[start.upperBound ..< end])
     }
 
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         var headers = headers
-        headers[.cookie] = "fc_csrf=\(csrf)"
+        headers[.cookie] = "fc_csrf=\(session)"
         return try await client.execute(uri: uri, method: .get, headers: headers)
     }
 
     /// Posts a form with the CSRF field (unless `csrf` is false).
-    func postForm(_ uri: String, _ fields: [(String, String)], csrf includeToken: Bool = true, accept: String? = nil) async throws -> TestResponse {
+    func postForm(_ uri: String, _ fields: [(String, String)], csrf includeToken: Bool = true, accept: String? = nil,
+                  headers extra: HTTPFields = [:]) async throws -> TestResponse {
         let all = (includeToken ? [("csrf", csrf)] : []) + fields
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "fc_csrf=\(csrf)"]
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: "fc_csrf=\(session)"]
         if let accept { headers[.accept] = accept }
+        headers.append(contentsOf: extra)
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 

@@ -31,6 +31,7 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 Tests/e2e/browser_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
+	python3 Tests/e2e/api_fuzz.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
 
 ## Only the browser end-to-end test (after `make setup`).
 e2e:

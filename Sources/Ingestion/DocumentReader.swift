@@ -107,11 +107,13 @@ public struct DocumentReader: Sendable {
         return (documents, skipped)
     }
 
-    /// The starter knowledge base layout: `{"<title>": {"title", "extract", "description"?}}` from Wikipedia.
+    /// The starter knowledge base layouts: Wikipedia summaries, `{"<title>": {"title", "extract", "description"?}}`,
+    /// or one country of The World Factbook (`FactbookReader`).
     private func readSummaries(_ data: Data, path: String) -> ([RawDocument], [SkippedInput]) {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return ([], [SkippedInput(origin: path, reason: "not a JSON object of Wikipedia summaries")])
+            return ([], [SkippedInput(origin: path, reason: "not a JSON object of Wikipedia summaries or a Factbook country")])
         }
+        if FactbookReader.isCountry(object) { return (FactbookReader.documents(of: object, origin: path), []) }
         var documents: [RawDocument] = [], skipped: [SkippedInput] = []
         for key in object.keys.sorted() {
             guard let entry = object[key] as? [String: Any], let extract = entry["extract"] as? String, !extract.isEmpty else {

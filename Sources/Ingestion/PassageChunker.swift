@@ -30,8 +30,10 @@ public struct PassageChunker: Sendable {
         return passages
     }
 
-    /// A sentence longer than the budget is cut at word boundaries.
+    /// A sentence longer than the budget is cut at word boundaries, except a `MembershipListing`, which is evidence only
+    /// whole (an organisation left out of a piece is not left out of the list).
     private func split(_ sentence: String) -> [String] {
+        guard MembershipListing.entries(in: sentence) == nil else { return [sentence] }
         let words = sentence.split(separator: " ")
         let wordsPerPiece = max(1, maxTokens * 3 / 4)
         guard words.count > wordsPerPiece else { return [sentence] }

@@ -10,6 +10,15 @@ final class ClaimNormalizerTests: XCTestCase {
     private let cases: [(input: String, expected: String)] = [
         // Yes/no questions with be.
         ("Is Japan in NATO?", "Japan is a member of NATO"),
+        // Negated comparisons with everything: the superlative they state.
+        ("No lake in the world is deeper than Lake Baikal.", "Lake Baikal is the deepest lake in the world"),
+        ("No land animal is faster than the cheetah.", "The cheetah is the fastest land animal"),
+        ("No city is more populous than Tokyo", "Tokyo is the most populous city"),
+        ("No continental mountain range is longer than the Andes.", "The Andes is the longest continental mountain range"),
+        ("No country is bigger than Russia", "Russia is the biggest country"),
+        ("No one is taller than him.", "No one is taller than him"),
+        ("No, Paris is bigger than London.", "No, Paris is bigger than London"),
+        ("No other planet is closer to the Sun than Mercury", "No other planet is closer to the Sun than Mercury"),
         ("Is Paris the capital of France?", "Paris is the capital of France"),
         ("Are vaccines safe?", "Vaccines are safe"),
         ("Was NATO founded in 1949?", "NATO was founded in 1949"),

@@ -24,6 +24,33 @@ final class IngestionTests: XCTestCase {
         XCTAssertEqual(pieces.joined(separator: " "), long)
     }
 
+    func testFactbookCountryFileBecomesDocumentsWithAMembershipListing() throws {
+        let country: [String: Any] = [
+            "Introduction": ["Background": ["text": "<p>In 1603, the <em>Tokugawa</em> shogunate began &amp; lasted.</p>"]],
+            "Government": [
+                "Country name": ["conventional short form": ["text": "Japan"], "conventional long form": ["text": "none"]],
+                "Capital": ["name": ["text": "Tokyo"], "time difference": ["text": "UTC+9"]],
+                "International organization participation": ["text": Array(repeating: "ADB, APEC, ASEAN (dialogue partner)", count: 40).joined(separator: ", ") + ", UN, WTO"],
+            ],
+        ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("factbook-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: country).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (documents, skipped) = DocumentReader().read(file)
+        XCTAssertEqual(skipped, [])
+        XCTAssertEqual(documents.map(\.title), ["Japan: international organizations", "Japan: introduction", "Japan: government"])
+        XCTAssertEqual(documents[1].text, "Background: In 1603, the Tokugawa shogunate began & lasted.")
+        XCTAssertEqual(documents[2].text, "Capital: name Tokyo; time difference UTC+9. Country name: conventional long form none; conventional short form Japan.")
+        XCTAssertEqual(documents[0].url, "https://www.cia.gov/the-world-factbook/countries/japan/")
+        XCTAssertEqual(documents[0].license, "public domain")
+        let entries = try XCTUnwrap(MembershipListing.entries(in: documents[0].text))
+        XCTAssertEqual(entries.count, 122)
+        XCTAssertEqual(entries[2], MembershipListing.Entry(name: "ASEAN", qualifier: "dialogue partner"))
+        XCTAssertEqual(entries.last, MembershipListing.Entry(name: "WTO", qualifier: nil))
+        let passages = PassageChunker().passages(of: documents[0].text)
+        XCTAssertEqual(passages, [documents[0].text], "a listing is evidence only whole, however long")
+    }
+
     func testHTMLMainTextWithoutBoilerplateOrScripts() {
         let html = """
         <html><head><title>NATO &amp; its members</title><meta property="og:site_name" content="Example News">

@@ -7,7 +7,9 @@ import Foundation
 /// is the statement: emoji, quotes, fillers and hedges removed ("I heard that", "apparently", ", right?"),
 /// meta-questions unwrapped ("Is it true that X?", "Fact check: X"), a yes/no question turned into the
 /// statement it tests ("Did Einstein win a Nobel Prize?" → "Einstein won a Nobel Prize"), being "in" a
-/// membership organisation made explicit ("a member of NATO"), the first letter capitalised and the final
+/// membership organisation made explicit ("a member of NATO"), a negated comparison with everything made the
+/// superlative it states ("No lake is deeper than Lake Baikal" → "Lake Baikal is the deepest lake"), the first letter
+/// capitalised and the final
 /// full stop dropped. Questions no statement can replace ("When was NATO founded?") keep their `?`.
 public struct RuleBasedClaimNormalizer: ClaimNormalizer {
     public let configuration: Configuration
@@ -29,7 +31,7 @@ public struct RuleBasedClaimNormalizer: ClaimNormalizer {
         guard !display.isEmpty else { throw ClaimNormalizationError.empty }
         let claim = HedgeStripper.strip(TextCleaner.clean(display))
         guard claim.contains(where: { $0.isLetter || $0.isNumber }) else { throw ClaimNormalizationError.nothingToCheck }
-        let statement = MembershipRewriter.rewrite(QuestionRewriter.rewrite(claim))
+        let statement = ComparativeRewriter.rewrite(MembershipRewriter.rewrite(QuestionRewriter.rewrite(claim)))
         return Claim(text: display, normalized: Self.finished(statement))
     }
 

@@ -9,13 +9,18 @@ import Foundation
 ///   a count, it states a year or a count itself — "supported the founding of NATO" cannot refute "NATO was
 ///   founded in 1949";
 /// - a count of the same thing that differs ("32 member states" against "30 member states", neither hedged) refutes,
-///   and the same count supports, whatever the base classifier says.
+///   and the same count supports, whatever the base classifier says;
+/// - a `MembershipListing` of the claim's subject settles a membership claim (`MembershipRule`): the organisation
+///   listed supports it, left out refutes it.
 /// Either way the sentence itself must contain at least `minimumCoverage` of the claim's content words and one of
 /// the words saying what the claim says about its subject ("founded" in "NATO was founded in 1949") — unless it
 /// names everything the claim names and states its numbers ("NATO was established in 1949") — so a sentence that
 /// merely mentions NATO and some years says nothing about NATO's founding.
+/// - it refutes only if its passage is about the claim's subject (the first name the claim makes a statement about):
+///   a source whose title names another thing (Ontario, for a claim about Canada) is "not about the claim", unless
+///   the sentence opens with the claim's subject.
 /// What a sentence may not claim moves to "not enough info". A passage takes its most supporting and most refuting
-/// sentence.
+/// sentence, each weighed by how much of the claim it covers against the passage's widest sentence.
 ///
 /// The rules are for sources that state facts about named things (encyclopedias, news). A source for which
 /// `readsWholePassage` is true — scholarly abstracts, whose findings news-style claims restate in other words and
@@ -73,6 +78,7 @@ public struct GroundedStanceClassifier: StanceClassifier {
         // A capitalised first word is a name unless the passages show it is an ordinary word ("Global warming is …").
         let claim = StatementAnchors(claim: statement).droppingInitialName(ifLowerCaseIn: passages.lazy.map(\.text))
         let predicate = claim.predicateStems
+        let membership = MembershipRule(claim: statement)
         // One batch for every sentence of every passage; a sentence that does not name its source's subject is read
         // after the title ("Harry S. Truman. He established …").
         let sentences = passages.map { Array(SentenceSplitter.sentences(in: $0.text).prefix(configuration.sentencesPerPassage)) }
@@ -84,12 +90,24 @@ public struct GroundedStanceClassifier: StanceClassifier {
         var offset = 0
         return zip(passages, sentences).map { passage, passageSentences in
             let title = StatementAnchors(passage.title)
+            let anchors = passageSentences.map { StatementAnchors($0) }
+            let grounded = zip(passageSentences, anchors).map { text, sentence in
+                defer { offset += 1 }
+                if let membership, let subject = claim.subject, sentence.opens(with: subject),
+                   let listed = membership.stance(of: text, confidence: configuration.quantityConfidence) {
+                    return listed
+                }
+                return ground(read[offset], sentence: sentence, title: title, claim: claim, predicate: predicate)
+            }
+            // A sentence counts in proportion to how much of the claim it covers, against the passage's sentence that
+            // covers most: one that restates the claim is not cancelled by a side remark the verifier misreads.
+            let coverages = anchors.map { $0.coverage(of: claim) }
+            let widest = coverages.max() ?? 0
             var supports = 0.0, refutes = 0.0
-            for sentence in passageSentences {
-                let grounded = ground(read[offset], sentence: StatementAnchors(sentence), title: title, claim: claim, predicate: predicate)
-                offset += 1
-                supports = max(supports, grounded.supports)
-                refutes = max(refutes, grounded.refutes)
+            for (stance, coverage) in zip(grounded, coverages) {
+                let weight = widest > 0 ? coverage / widest : 0
+                supports = max(supports, stance.supports * weight)
+                refutes = max(refutes, stance.refutes * weight)
             }
             let total = supports + refutes
             if total > 1 { (supports, refutes) = (supports / total, refutes / total) }
@@ -106,7 +124,13 @@ public struct GroundedStanceClassifier: StanceClassifier {
     func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, title: StatementAnchors, claim: StatementAnchors,
                 predicate: Set<String>) -> StanceProbabilities {
         let namesClaim = { (name: String) in sentence.mentions(name) || title.mentions(name) }
-        let isAbout = sentence.isAbout(anyNameOf: claim) || title.isAbout(anyNameOf: claim)
+        // Relevance before stance: a passage whose source is about another named thing (Ontario for a claim about
+        // Canada, the Paraná for one about the Amazon) is not about the claim, whatever the verifier reads into it,
+        // unless the sentence opens with the claim's subject.
+        let aboutOther = claim.subject.map { subject in
+            title.namesAnEntity && !title.hasNameRun(like: subject) && title.initials != subject.joined() && !sentence.opens(with: subject)
+        } ?? false
+        let isAbout = (sentence.isAbout(anyNameOf: claim) || title.isAbout(anyNameOf: claim)) && !aboutOther
         let namesAll = claim.names.allSatisfy(namesClaim)
         let statesNumbers = claim.numbers.allSatisfy(sentence.contains(number:))
         let saysWhatClaimSays = predicate.isEmpty || !predicate.isDisjoint(with: sentence.contentStems)

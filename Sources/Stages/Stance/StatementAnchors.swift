@@ -14,6 +14,10 @@ struct StatementAnchors: Sendable, Equatable {
 
     /// Runs of adjacent names ("Albert Einstein", "Harry S. Truman"; "Paris, France" is two), lower-cased.
     private(set) var namePhrases: [[String]]
+    /// The index of the word each run of names starts at.
+    private(set) var namePhraseStarts: [Int]
+    /// The runs (by index) written with a possessive "'s" ("Shakespeare" in "Shakespeare's Hamlet").
+    private(set) var possessivePhrases: Set<Int>
     /// Lower-cased names, in order of mention.
     var names: [String] { namePhrases.flatMap { $0 } }
     /// The last word of each run of names ("einstein", "truman"): what a sentence must mention to be about that
@@ -36,6 +40,8 @@ struct StatementAnchors: Sendable, Equatable {
         words = tokens.map { $0.lowercased() }
         contentStems = Set(words.filter { !Self.functionWords.contains($0) }.map(Self.stem))
         namePhrases = []
+        namePhraseStarts = []
+        possessivePhrases = []
         numbers = []
         quantities = []
         var continuesName = false
@@ -47,7 +53,13 @@ struct StatementAnchors: Sendable, Equatable {
                 continuesName = false
             } else if Self.isName(token) {
                 let name = Self.droppingLowerCaseTail(token)?.lowercased() ?? word
-                if continuesName { namePhrases[namePhrases.count - 1].append(name) } else { namePhrases.append([name]) }
+                if continuesName {
+                    namePhrases[namePhrases.count - 1].append(name)
+                } else {
+                    namePhrases.append([name])
+                    namePhraseStarts.append(index)
+                }
+                if read[index].possessive { possessivePhrases.insert(namePhrases.count - 1) }
                 if index == 0, token.dropFirst().allSatisfy(\.isLowercase) { initialName = word }
                 continuesName = !read[index].endsClause
             } else {
@@ -64,12 +76,51 @@ struct StatementAnchors: Sendable, Equatable {
         guard content != text, !content.isEmpty else { return }
         let reported = StatementAnchors(content)
         namePhrases = reported.namePhrases
+        namePhraseStarts = reported.namePhraseStarts.map { _ in -1 }  // positions in the reported content, not in `text`
+        possessivePhrases = reported.possessivePhrases
         initialName = reported.initialName
     }
 
     /// Whether this mentions a run of names of `other` by its last word (see `nameHeads`); true when `other` names nothing.
     func isAbout(anyNameOf other: StatementAnchors) -> Bool {
         other.nameHeads.isEmpty || other.nameHeads.contains(where: mentions)
+    }
+
+    /// The run of names the statement is about: the first one that is not a possessive ("hamlet" in "Shakespeare's
+    /// Hamlet is set in Norway", "vltava river" in "The Vltava River flows through Prague"); nil when it names nothing.
+    var subject: [String]? {
+        namePhrases.indices.first { !possessivePhrases.contains($0) }.map { namePhrases[$0] }
+    }
+
+    /// Whether the statement opens with a run of names that is `phrase` (after an optional "The"): "Japan is not a
+    /// member …" opens with Japan; "Located in Central Canada, Ontario …" does not.
+    func opens(with phrase: [String]) -> Bool {
+        guard let first = namePhraseStarts.indices.first, namePhraseStarts[first] == 0 || (namePhraseStarts[first] == 1 && words.first == "the")
+        else { return false }
+        return Self.isRun(namePhrases[first], like: phrase)
+    }
+
+    /// Whether one of the runs of names here is `phrase`, possibly with more words before it: "History of Canada" has
+    /// "Canada" and "Amazon River" has "Amazon River", but "Northeast Greenland National Park" is about a park, not
+    /// Greenland, and "Paraná River" is not the Amazon.
+    func hasNameRun(like phrase: [String]) -> Bool {
+        namePhrases.contains { Self.isRun($0, like: phrase) }
+    }
+
+    /// Whether this (a title) names one particular thing: it opens with a name that is not a common English word
+    /// ("Ontario", "Barack Obama", "Paraná River", but not "Carbon dioxide" or "History of Canada").
+    var namesAnEntity: Bool {
+        namePhraseStarts.first == 0 && !CommonWords.contains(words[0])
+    }
+
+    /// The initials of the words that are not function words ("ipcc" for "Intergovernmental Panel on Climate Change").
+    var initials: String {
+        String(words.filter { !Self.functionWords.contains($0) }.compactMap(\.first))
+    }
+
+    private static func isRun(_ run: [String], like phrase: [String]) -> Bool {
+        guard let head = phrase.last, let runHead = run.last, matches(runHead, head) else { return false }
+        return phrase.allSatisfy { word in run.contains { matches($0, word) } }
     }
 
     /// Whether `name` occurs here as a word, as the start of a longer word ("Japan" in "Japanese"), in its singular
@@ -198,11 +249,12 @@ struct StatementAnchors: Sendable, Equatable {
         return (token.count > 1 && token == token.uppercased()) || !functionWords.contains(token.lowercased())
     }
 
-    /// Words with surrounding punctuation and a possessive "'s" removed; numbers keep their inner "." and ",".
+    /// Words with surrounding punctuation and a possessive "'s" removed (`possessive` says so); numbers keep their inner
+    /// "." and ",".
     /// `endsClause`: punctuation other than a full stop after an initial ("S.") followed the word, so a name does not
     /// run on into the next one ("Paris, France").
-    private static func tokens(_ text: String) -> [(token: String, endsClause: Bool)] {
-        var read: [(token: String, endsClause: Bool)] = []
+    private static func tokens(_ text: String) -> [(token: String, endsClause: Bool, possessive: Bool)] {
+        var read: [(token: String, endsClause: Bool, possessive: Bool)] = []
         let isSeparator = { (c: Character) in c.isWhitespace || "–—/()[]\"“”".contains(c) }
         var index = text.startIndex
         while index < text.endIndex {
@@ -214,10 +266,11 @@ struct StatementAnchors: Sendable, Equatable {
             while let first = token.first, !first.isLetter, !first.isNumber { token = token.dropFirst() }
             var trailing = false
             while let last = token.last, !last.isLetter, !last.isNumber, last != "%" { token = token.dropLast(); trailing = true }
-            if token.hasSuffix("'s") || token.hasSuffix("’s") { token = token.dropLast(2); trailing = true }
+            let possessive = token.hasSuffix("'s") || token.hasSuffix("’s")
+            if possessive { token = token.dropLast(2); trailing = true }
             guard !token.isEmpty else { continue }
             let initial = token.count == 1 && token.first!.isUppercase
-            read.append((String(token), followedByBracket || (trailing && !initial)))
+            read.append((String(token), followedByBracket || (trailing && !initial), possessive))
         }
         return read
     }

@@ -23,8 +23,9 @@ extension FactCheckWebApp {
         }
         api.get("checks") { request, _ in
             let verdict = try request.uri.queryParameters["verdict"].map { value in
-                guard let verdict = Verdict.allCases.first(where: { $0.rawValue.lowercased() == value.lowercased() || $0.urlName == value }) else {
-                    throw WebError.badRequest("verdict must be one of: " + Verdict.allCases.map(\.rawValue).joined(separator: ", "))
+                guard let verdict = Verdict.allCases.first(where: { $0.rawValue == value || $0.urlName == value }) else {
+                    throw WebError.badRequest("verdict must be one of: " + Verdict.allCases.map(\.rawValue).joined(separator: ", ")
+                        + " (or " + Verdict.allCases.map(\.urlName).joined(separator: ", ") + ")")
                 }
                 return verdict
             }
@@ -59,7 +60,9 @@ extension FactCheckWebApp {
             return try json(commentJSON(comment))
         }
         api.delete("comments/:id") { request, context in
-            let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+            guard let bearer = request.headers[.authorization].flatMap({ $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }) else {
+                throw WebError.unauthorized("Send the administrator token as Authorization: Bearer <token>.")
+            }
             _ = try await deleteComment(try context.parameters.id("id"), token: bearer)
             return Response(status: .noContent)
         }

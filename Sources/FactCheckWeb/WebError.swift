@@ -7,6 +7,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case badRequest(String)
         case notFound(String)
         case forbidden(String)
+        case unauthorized(String)
         case methodNotAllowed(allowed: [String])
         case tooLarge(Int)
         case rateLimited(retryAfter: Int)
@@ -22,6 +23,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     static func badRequest(_ message: String) -> Self { .init(kind: .badRequest(message)) }
     static func notFound(_ what: String) -> Self { .init(kind: .notFound(what)) }
     static func forbidden(_ message: String) -> Self { .init(kind: .forbidden(message)) }
+    static func unauthorized(_ message: String) -> Self { .init(kind: .unauthorized(message)) }
     static func methodNotAllowed(allowed: [String]) -> Self { .init(kind: .methodNotAllowed(allowed: allowed)) }
     static func tooLarge(limit: Int) -> Self { .init(kind: .tooLarge(limit)) }
     static func rateLimited(retryAfter: Int) -> Self { .init(kind: .rateLimited(retryAfter: retryAfter)) }
@@ -36,6 +38,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case .badRequest: .badRequest
         case .notFound: .notFound
         case .forbidden: .forbidden
+        case .unauthorized: .unauthorized
         case .methodNotAllowed: .methodNotAllowed
         case .tooLarge: .contentTooLarge
         case .rateLimited: .tooManyRequests
@@ -51,6 +54,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case .badRequest: "bad_request"
         case .notFound: "not_found"
         case .forbidden: "forbidden"
+        case .unauthorized: "unauthorized"
         case .methodNotAllowed: "method_not_allowed"
         case .tooLarge: "payload_too_large"
         case .rateLimited: "rate_limited"
@@ -64,7 +68,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
 
     public var message: String {
         switch kind {
-        case let .badRequest(message), let .forbidden(message): message
+        case let .badRequest(message), let .forbidden(message), let .unauthorized(message): message
         case let .notFound(what): "\(what) was not found."
         case let .methodNotAllowed(allowed): "This address answers only " + allowed.joined(separator: ", ") + "."
         case let .tooLarge(limit): "The request is larger than \(limit / 1024) KB."
@@ -91,6 +95,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         var headers: HTTPFields = [:]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         if case let .methodNotAllowed(allowed) = kind { headers[.allow] = allowed.joined(separator: ", ") }
+        if case .unauthorized = kind { headers[.wwwAuthenticate] = "Bearer" }
         return headers
     }
 

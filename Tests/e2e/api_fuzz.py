@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fuzzes the whole JSON API from its own OpenAPI document with schemathesis: the real `factcheck serve` on a private
-copy of the data home, every operation, every check (no 5xx, responses and status codes match the document, headers,
-content types). A fixed seed and example count keep CI bounded; raise --max-examples for a longer run.
+copy of the data home, every operation, every check but positive_data_acceptance (no 5xx, responses and status codes
+match the document, headers, content types, schema-violating requests refused, authentication enforced). A fixed seed and example count keep CI bounded; raise --max-examples for a longer run.
 
 Usage: python3 Tests/e2e/api_fuzz.py --factcheck .build/debug/factcheck [--home .factcheck] [--max-examples 25] [--seed 20261207]
 """
@@ -35,8 +35,11 @@ def main():
                               env={**os.environ, "FACTCHECK_ADMIN_TOKEN": "fuzz-admin"})
     try:
         wait_http(base + "/healthz", 180)
-        command = ["schemathesis", "run", f"{base}/openapi.json", "--url", base, "--checks", "all", "--max-examples", str(args.max_examples),
-                   "--seed", str(args.seed), "--generation-deterministic", "--request-timeout", "120", "--suppress-health-check", "all"]
+        # Every check but positive_data_acceptance: what makes a claim or comment acceptable beyond its length (something
+        # left to check once control characters and fillers are removed) is not expressible in JSON Schema.
+        command = ["schemathesis", "run", f"{base}/openapi.json", "--url", base, "--checks", "all", "--exclude-checks", "positive_data_acceptance",
+                   "--max-examples", str(args.max_examples),
+                   "--seed", str(args.seed), "--generation-deterministic", "--request-timeout", "120", "-H", "Authorization: Bearer fuzz-admin", "--suppress-health-check", "all"]
         print("$", " ".join(command), flush=True)
         result = subprocess.run(command)
         alive = server.poll() is None

@@ -7,8 +7,8 @@ final class VerdictAggregatorTests: XCTestCase {
     private let claim = Claim(text: "NATO has 30 member states.", normalized: "NATO has 30 member states")
 
     private func evidence(_ text: String, supports: Double, refutes: Double, similarity: Double? = 0.8, credibility: Double = 0.8,
-                          published: Date? = nil, id: String = UUID().uuidString, url: String? = nil) -> Evidence {
-        let source = Source(id: SourceID("s-\(id)"), url: url ?? "https://example.org/\(id)", title: "T", domain: "example.org", published: published)
+                          published: Date? = nil, id: String = UUID().uuidString) -> Evidence {
+        let source = Source(id: SourceID("s-\(id)"), url: "https://example.org/\(id)", title: "T", domain: "example.org", published: published)
         return Evidence(
             retrieved: RetrievedPassage(passage: Passage(id: PassageID("p-\(id)"), sourceID: source.id, index: 0, text: text), source: source,
                                         relevance: 0.03, similarity: similarity),
@@ -35,13 +35,6 @@ final class VerdictAggregatorTests: XCTestCase {
         XCTAssertEqual(offTopic.verdict, .unverifiable, "a confident stance on an off-topic passage must not decide")
         XCTAssertEqual(aggregator.decide(claim, evidence: []).verdict, .unverifiable)
         XCTAssertEqual(aggregator.decide(claim, evidence: [evidence("NATO is an alliance.", supports: 0.2, refutes: 0.2)]).verdict, .unverifiable)
-    }
-
-    func testDocumentsOfOnePageCountAsOneSource() {
-        let sections = (1 ... 3).map { evidence("Section \($0).", supports: 0, refutes: 0.55, id: "sec\($0)", url: "https://www.cia.gov/the-world-factbook/countries/x/") }
-        let pages = (1 ... 3).map { evidence("Page \($0).", supports: 0, refutes: 0.55, id: "page\($0)") }
-        XCTAssertLessThan(aggregator.decide(claim, evidence: sections).confidence, aggregator.decide(claim, evidence: pages).confidence,
-                          "three sections of one page corroborate less than three pages")
     }
 
     func testLowCredibilityWeakensTheVerdict() {

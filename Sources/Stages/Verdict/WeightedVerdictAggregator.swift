@@ -6,7 +6,7 @@ import Foundation
 /// Each passage's weight is `credibility × topicality`, where topicality rises from 0 to 1 as the claim–passage
 /// cosine similarity goes from `offTopicSimilarity` to `onTopicSimilarity`. Each side's strength combines the
 /// sources independently (noisy-OR over each source's strongest passage, ignoring negligible ones), so agreeing
-/// sources corroborate each other while one source (one address) counts once however many passages it has. Support `s` and
+/// sources corroborate each other while one source counts once however many passages it has. Support `s` and
 /// refutation `r` decide: neither reaches `evidenceThreshold` → Unverifiable (thin or off-topic evidence
 /// is never a confident guess); both do, nearly as strongly → Misleading, or Outdated when the claim states
 /// something that changes over time (a count, a ranking or an office holder, in the present tense) and the supporting
@@ -97,12 +97,11 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
         )
     }
 
-    /// Noisy-OR over sources of each source's strongest weighted value, leaving out negligible ones. A source is a page:
-    /// documents that share an address (the sections of one Factbook entry) count once.
+    /// Noisy-OR over sources of each source's strongest weighted value, leaving out negligible ones.
     private func combined(_ values: [(Evidence, Double)]) -> Double {
-        var strongest: [String: Double] = [:]
+        var strongest: [SourceID: Double] = [:]
         for (evidence, value) in values where value >= configuration.negligibleThreshold {
-            strongest[evidence.source.url] = max(strongest[evidence.source.url] ?? 0, value)
+            strongest[evidence.source.id] = max(strongest[evidence.source.id] ?? 0, value)
         }
         return 1 - strongest.values.reduce(1) { $0 * (1 - $1) }
     }

@@ -200,7 +200,14 @@ def client_loop(port, ledger, check, stop, seed, claims, allow_connection_errors
 
 
 def unique_claims(tag, count):
-    return [f"The {tag} survey counted {n} lighthouses on the coast of Norway in {1900 + n}." for n in range(count)]
+    """Varied new claims (an instant answer needs a near-identical earlier claim, so most of these run a real check)."""
+    rng = random.Random(tag)
+    things = ["bridge", "museum", "railway", "cathedral", "university", "harbour", "library", "stadium", "observatory", "canal",
+              "lighthouse", "parliament", "airport", "festival", "orchestra", "newspaper", "hospital", "zoo", "castle", "dam"]
+    places = ["Norway", "Peru", "Kenya", "Vietnam", "Chile", "Iceland", "Ghana", "Nepal", "Portugal", "Canada", "Egypt", "Mongolia",
+              "Finland", "Bolivia", "Morocco", "Laos", "Ireland", "Cuba", "Oman", "Fiji"]
+    verbs = ["was built in", "opened in", "was founded in", "closed in", "was rebuilt in", "was renamed in"]
+    return [f"The oldest {rng.choice(things)} in {rng.choice(places)} {rng.choice(verbs)} {rng.randint(1500, 2020)}." for _ in range(count)]
 
 
 def seed_check(port):
@@ -288,7 +295,7 @@ def storage_faults(args, work):
     """A read-only data home must stop `serve` with a message naming the problem; a full one must answer 503 and stay up."""
     result = {}
     source = private_home(args.home, os.path.join(work, "storage"))
-    read_only = os.path.join(work, "read-only")
+    read_only = os.path.join(work, "ro-home")
     os.makedirs(read_only)
     if not mount("--bind", "-o", "ro", source, read_only):
         result["read_only_home"] = {"clear_error": True, "skipped": "this user may not mount"}
@@ -303,8 +310,9 @@ def storage_faults(args, work):
             code = None
             server.stop()
         message = open(log).read()[-2000:]
-        result["read_only_home"] = {"exit_code": code, "message": message.strip().splitlines()[-1] if message.strip() else "",
-                                    "clear_error": code not in (None, 0) and code < 128 and "read-only" in message.lower()}
+        errors = [line for line in message.splitlines() if line.startswith("Error:")]
+        result["read_only_home"] = {"exit_code": code, "message": errors[-1] if errors else message.strip()[-300:],
+                                    "clear_error": code not in (None, 0) and code < 128 and "is read-only" in message.lower()}
     finally:
         subprocess.run(["umount", read_only])
     full = os.path.join(work, "full")
@@ -378,7 +386,8 @@ def hostile_cases(check):
         ("empty comment", "POST", f"/api/v1/checks/{check_id}/comments", {"Content-Type": "application/json"}, json.dumps({"text": ""}), {400}),
         ("comment name of the wrong type", "POST", f"/api/v1/checks/{check_id}/comments", {"Content-Type": "application/json"},
          json.dumps({"text": "hi", "name": ["x"]}), {400}),
-        ("admin delete without token", "DELETE", "/api/v1/comments/1", {}, None, {403}),
+        ("admin delete without token", "DELETE", "/api/v1/comments/1", {}, None, {401}),
+        ("admin delete with a wrong token", "DELETE", "/api/v1/comments/1", {"Authorization": "Bearer wrong"}, None, {403}),
         ("bad verdict filter", "GET", "/api/v1/checks?verdict=%27%20OR%201=1", {}, None, {400}),
         ("bad comment order", "GET", f"/api/v1/checks/{check_id}/comments?order=%3Cscript%3E", {}, None, {400}),
         ("missing check", "GET", "/api/v1/checks/%27%20OR%20%271%27=%271", {}, None, {404}),
@@ -419,11 +428,17 @@ def part_hostile(args, work):
         for name, method, path, headers, body, expected in hostile_cases(check):
             status, data, _ = call(server.port, method, path, body, headers)
             alive = server.alive()
-            escaped = b"<script>alert(1)</script>" not in data
+            is_html = data.lstrip()[:15].lower().startswith(b"<!doctype html")
+            escaped = not (is_html and b"<script>alert(1)</script>" in data)  # JSON carries text as is; pages escape it
             ok = status in expected and alive and escaped
             rows.append({"case": name, "status": status, "expected": sorted(expected), "alive": alive, "ok": ok})
             if not ok:
                 failures.append(rows[-1])
+        page = call(server.port, "GET", f"/fact-checks/{check['slug']}?comments_order=newest")[1]
+        ok = b"<script>alert(1)</script>" not in page and b"&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        rows.append({"case": "injected comments shown escaped on the page", "status": 200, "alive": server.alive(), "ok": ok})
+        if not ok:
+            failures.append(rows[-1])
         for name, payload in [("malformed request line", b"GARBAGE\r\n\r\n"), ("header without colon", b"GET / HTTP/1.1\r\nHost x\r\n\r\n"),
                               ("non-UTF-8 path", b"GET /fact-checks/\xff\xfe HTTP/1.1\r\nHost: x\r\n\r\n"),
                               ("huge header", b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n"),

@@ -41,6 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "factcheck.web")
         let dataHome = home.dataHome
+        guard FileManager.default.isWritableFile(atPath: dataHome.root.path) else {
+            throw ValidationError("The data folder \(dataHome.root.path) is read-only: FactCheck keeps its database and secret there. "
+                + "Make it writable or choose another with --home or FACTCHECK_HOME.")
+        }
         let embedder = try dataHome.embedder()
         let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder)
         let configuration = WebConfiguration(

@@ -25,12 +25,13 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "FactCheckCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: optimized),
         .target(name: "Tokenizers", swiftSettings: optimized),
         .target(name: "Inference", dependencies: ["FactCheckCore", "CBLAS", "Tokenizers"], swiftSettings: optimized),
         .target(name: "Verification", dependencies: ["FactCheckCore", "Inference"]),
         .target(name: "Store", dependencies: ["FactCheckCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store"]),
+        .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store", "CLibXML2"]),
         .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
         .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Stance/common_words.txt")]),
         .target(
@@ -55,6 +56,7 @@ let package = Package(
             name: "FactCheckCLI",
             dependencies: [
                 "FactCheckCore",
+                "Tokenizers",
                 "Inference",
                 "Verification",
                 "Stages",

@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (used by `make bench-engine`; results go to BENCHMARKS.md).",
-        subcommands: [Engine.self, ColdStart.self, Check.self]
+        subcommands: [Engine.self, ColdStart.self, Check.self, Parsers.self]
     )
 
     /// Throughput of the embedder and the pair classifier at batch 1 and 32, with 1 and 2 threads.

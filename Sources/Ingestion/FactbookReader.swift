@@ -79,11 +79,9 @@ enum FactbookReader {
         return ""
     }
 
-    /// An HTML snippet as plain text: tags removed, character references decoded, white space collapsed, without a
-    /// final full stop (the caller ends the sentence).
+    /// An HTML snippet as plain text on one line, without a final full stop (the caller ends the sentence).
     static func plainText(_ html: String) -> String {
-        let withoutTags = html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
-        let text = HTMLTextExtractor.decodeEntities(withoutTags).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = HTMLTextExtractor.plainText(ofFragment: html)
         return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }

@@ -1,8 +1,10 @@
+import CLibXML2
 import Foundation
 
-/// Extracts an article's main text and metadata from HTML: scripts, styles, navigation, headers, footers,
-/// asides and forms are dropped; `<article>` or `<main>` is preferred when present; block elements become
-/// paragraph breaks; entities are decoded; short link-like lines (menus, buttons) are dropped.
+/// Extracts an article's main text and metadata from HTML with libxml2's HTML parser (the error-recovering parser
+/// browsers' rules inspired; linear in the input, whatever is left unclosed): scripts, styles, navigation, headers,
+/// footers, asides and forms are dropped; `<article>` or `<main>` is preferred when present; block elements become
+/// paragraph breaks; character references are decoded; short link-like lines (menus, buttons) are dropped.
 public enum HTMLTextExtractor {
     public struct Extracted: Sendable, Equatable {
         public var title: String?
@@ -12,107 +14,142 @@ public enum HTMLTextExtractor {
         public var published: String?
     }
 
-    static let droppedElements = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe", "template", "button", "select"]
+    static let droppedElements: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe",
+                                               "template", "button", "select", "head", "title"]
     static let blockElements: Set<String> = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section",
-                                              "article", "main", "blockquote", "pre", "table", "dd", "dt", "figcaption", "hr"]
+                                             "article", "main", "blockquote", "pre", "table", "dd", "dt", "figcaption", "hr"]
 
     public static func extract(_ html: String) -> Extracted {
-        var document = html.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: " ", options: .regularExpression)
-        let title = firstMatch(#"<title[^>]*>([\s\S]*?)</title>"#, in: document).map(decodeEntities)
-            ?? firstMatch(#"<h1[^>]*>([\s\S]*?)</h1>"#, in: document).map { decodeEntities(stripTags($0)) }
-        let canonical = firstMatch(#"<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)["']"#, in: document)
-        let siteName = metaContent("og:site_name", in: document)
-        let published = metaContent("article:published_time", in: document) ?? metaContent("date", in: document)
-        document = document.replacingOccurrences(of: #"<head[\s>][\s\S]*?</head>"#, with: " ", options: [.regularExpression, .caseInsensitive])
-        for element in droppedElements {
-            document = document.replacingOccurrences(of: "<\(element)(\\s[^>]*)?>[\\s\\S]*?</\(element)\\s*>", with: " ",
-                                                     options: [.regularExpression, .caseInsensitive])
-        }
-        if let main = firstMatch(#"<article[^>]*>([\s\S]*)</article>"#, in: document) ?? firstMatch(#"<main[^>]*>([\s\S]*)</main>"#, in: document) {
-            document = main
-        }
+        guard let document = parse(html) else { return Extracted(title: nil, text: "") }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return Extracted(title: nil, text: "") }
+        var metadata = Metadata()
+        metadata.read(root)
+        let body = metadata.article ?? metadata.main ?? root
         var text = ""
-        var index = document.startIndex
-        while index < document.endIndex {
-            if document[index] == "<", let close = document[index...].firstIndex(of: ">") {
-                let tag = document[document.index(after: index) ..< close].drop { $0 == "/" }
-                    .prefix { $0.isLetter || $0.isNumber }.lowercased()
-                text += blockElements.contains(tag) ? "\n\n" : ""
-                index = document.index(after: close)
-            } else {
-                text.append(document[index])
-                index = document.index(after: index)
-            }
-        }
-        let paragraphs = decodeEntities(text).components(separatedBy: "\n\n")
+        appendText(of: body, to: &text)
+        let paragraphs = text.components(separatedBy: "\n\n")
             .map { $0.split(whereSeparator: isSeparator).joined(separator: " ") }
             .filter { paragraph in
                 // Keep prose: long enough, or ending like a sentence.
                 paragraph.count >= 40 || (paragraph.count >= 12 && ".!?\"”".contains(paragraph.last ?? " "))
             }
-        return Extracted(title: title?.split(whereSeparator: isSeparator).joined(separator: " "), text: paragraphs.joined(separator: "\n\n"),
-                         canonicalURL: canonical, siteName: siteName, published: published)
+        let title = (metadata.title ?? metadata.heading).map { $0.split(whereSeparator: isSeparator).joined(separator: " ") }
+        return Extracted(title: title, text: paragraphs.joined(separator: "\n\n"), canonicalURL: metadata.canonicalURL,
+                         siteName: metadata.siteName, published: metadata.published)
+    }
+
+    /// The text of an HTML fragment ("<p>In 1603, the <em>Tokugawa</em> …") on one line, references decoded.
+    public static func plainText(ofFragment html: String) -> String {
+        guard let document = parse("<html><body>\(html)</body></html>") else { return "" }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return "" }
+        var text = ""
+        appendText(of: root, to: &text)
+        return text.split(whereSeparator: isSeparator).joined(separator: " ")
+    }
+
+    /// What the page says about itself, read in one pass over the tree.
+    private struct Metadata {
+        var title: String?
+        var heading: String?
+        var canonicalURL: String?
+        var siteName: String?
+        var published: String?
+        var article: xmlNodePtr?
+        var main: xmlNodePtr?
+
+        mutating func read(_ node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    let name = HTMLTextExtractor.name(of: current)
+                    switch name {
+                    case "title" where title == nil: title = HTMLTextExtractor.textContent(current)
+                    case "h1" where heading == nil: heading = HTMLTextExtractor.textContent(current)
+                    case "article" where article == nil: article = current
+                    case "main" where main == nil: main = current
+                    case "link" where HTMLTextExtractor.attribute("rel", of: current)?.lowercased() == "canonical":
+                        canonicalURL = canonicalURL ?? HTMLTextExtractor.attribute("href", of: current)
+                    case "meta":
+                        let key = (HTMLTextExtractor.attribute("property", of: current) ?? HTMLTextExtractor.attribute("name", of: current))?.lowercased()
+                        let content = HTMLTextExtractor.attribute("content", of: current)
+                        if key == "og:site_name" { siteName = siteName ?? content }
+                        if key == "article:published_time" || key == "date" { published = published ?? content }
+                    case "time" where published == nil: published = HTMLTextExtractor.attribute("datetime", of: current)
+                    default: break
+                    }
+                    read(current)
+                }
+                child = current.pointee.next
+            }
+        }
+    }
+
+    /// Parses with recovery, without network access, errors or warnings; the input is UTF-8.
+    private static func parse(_ html: String) -> htmlDocPtr? {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        return bytes.withUnsafeMutableBytes { buffer in
+            htmlReadMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
+        }
+    }
+
+    /// Text of the subtree in document order, dropped elements left out, block elements set apart as paragraphs.
+    private static func appendText(of node: xmlNodePtr, to text: inout String) {
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += String(cString: content) }
+            case XML_ELEMENT_NODE:
+                let name = self.name(of: current)
+                if !droppedElements.contains(name) {
+                    let block = blockElements.contains(name)
+                    if block { text += "\n\n" }
+                    appendText(of: current, to: &text)
+                    if block { text += "\n\n" }
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+    }
+
+    private static func name(of node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    }
+
+    private static func textContent(_ node: xmlNodePtr) -> String? {
+        var text = ""
+        appendText(of: node, to: &text)
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The value of attribute `name` (lower-case), read from the node's attribute list.
+    private static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+        var property = node.pointee.properties
+        while let current = property {
+            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == name {
+                var value = ""
+                var child = current.pointee.children
+                while let text = child {
+                    if let content = text.pointee.content { value += String(cString: content) }
+                    child = text.pointee.next
+                }
+                return value
+            }
+            property = current.pointee.next
+        }
+        return nil
     }
 
     /// White space, and control characters (which are never text), end a word.
     private static func isSeparator(_ character: Character) -> Bool {
         character.isWhitespace || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
-    }
-
-    private static func metaContent(_ property: String, in html: String) -> String? {
-        firstMatch("<meta[^>]+(?:property|name)=[\"']\(NSRegularExpression.escapedPattern(for: property))[\"'][^>]+content=[\"']([^\"']*)[\"']", in: html)
-            .map(decodeEntities)
-    }
-
-    private static func firstMatch(_ pattern: String, in text: String) -> String? {
-        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
-              let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range(at: 1), in: text)
-        else { return nil }
-        return String(text[range])
-    }
-
-    private static func stripTags(_ html: String) -> String {
-        html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
-    }
-
-    static let namedEntities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "mdash": "—", "ndash": "–",
-        "hellip": "…", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "copy": "©", "eacute": "é", "shy": "",
-    ]
-
-    /// The text of a numeric character reference: U+FFFD for NUL, surrogates and values beyond Unicode (as HTML
-    /// parsers do), a space for other control characters.
-    private static func characterReference(_ value: UInt32) -> String {
-        guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
-        return scalar.properties.generalCategory == .control ? " " : String(scalar)
-    }
-
-    /// Decodes named (common) and numeric character references.
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") {
-                let name = String(text[text.index(after: index) ..< semicolon])
-                var replacement: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    replacement = UInt32(name.dropFirst(2), radix: 16).map(characterReference)
-                } else if name.hasPrefix("#") {
-                    replacement = UInt32(name.dropFirst()).map(characterReference)
-                } else {
-                    replacement = namedEntities[name]
-                }
-                if let replacement {
-                    result += replacement
-                    index = text.index(after: semicolon)
-                    continue
-                }
-            }
-            result.append(text[index])
-            index = text.index(after: index)
-        }
-        return result
     }
 }

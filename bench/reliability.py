@@ -333,14 +333,14 @@ def storage_faults(args, work):
                         filler.flush()
                 except OSError:
                     pass
-            statuses = {}
+            statuses, message = {}, None
             for n in range(200):
                 status, data, _ = call(server.port, "POST", f"/api/v1/checks/{check['id']}/comments", {"text": f"disk full {n} " + "x" * 1500})
                 statuses[str(status)] = statuses.get(str(status), 0) + 1
                 if status == 503:
                     message = json.loads(data)["error"]["message"]
             reads_ok = call(server.port, "GET", f"/fact-checks/{check['slug']}")[0] == 200
-            result["full_home"] = {"comment_statuses": statuses, "message": locals().get("message"), "reads_still_served": reads_ok,
+            result["full_home"] = {"comment_statuses": statuses, "message": message, "reads_still_served": reads_ok,
                                    "server_alive": server.alive(),
                                    "clear_error": "503" in statuses and "500" not in statuses and reads_ok and server.alive()}
         finally:

@@ -32,8 +32,8 @@ struct CSRFProtection: Sendable {
 
     /// Whether `field` is the form token of the session in `cookie` (compared in constant time).
     func verify(cookie: String?, field: String?) -> Bool {
-        guard let cookie, let field, Self.isWellFormed(cookie), let mac = Data(hex: field), mac.count == 32 else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(cookie.utf8), using: key)
+        guard let cookie, let field, Self.isWellFormed(cookie) else { return false }
+        return Self.constantTimeEqual(formValue(cookie), field)
     }
 
     private func formValue(_ session: String) -> String {
@@ -48,30 +48,6 @@ struct CSRFProtection: Sendable {
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         return zip(a.utf8, b.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-}
-
-extension Data {
-    /// Bytes from lower- or upper-case hex; nil when `hex` is not an even number of hex digits.
-    init?(hex: String) {
-        let digits = Array(hex.utf8)
-        guard digits.count.isMultiple(of: 2) else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(digits.count / 2)
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = Self.nibble(digits[index]), let low = Self.nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        self.init(bytes)
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case 48 ... 57: digit - 48
-        case 97 ... 102: digit - 87
-        case 65 ... 70: digit - 55
-        default: nil
-        }
     }
 }
 

@@ -5,8 +5,7 @@ extension Request {
     /// The query parameter `name` as a whole number within `range`, or `fallback` when it is absent or empty.
     /// Anything else (a sign-less overflow, a fraction, a word, a number out of range) is a 400 naming the range.
     func integer(_ name: String, in range: ClosedRange<Int>, fallback: Int) throws -> Int {
-        guard let text = uri.queryParameters[name[...]], !text.isEmpty else { return fallback }
-        return try Self.integer(String(text), named: name, in: range)
+        try optionalInteger(name, in: range) ?? fallback
     }
 
     /// The query parameter `name` as a whole number within `range`, or nil when it is absent or empty.

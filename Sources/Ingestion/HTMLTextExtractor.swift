@@ -90,11 +90,9 @@ public enum HTMLTextExtractor {
     private static func parse(_ html: String) -> htmlDocPtr? {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        var bytes = Array(html.utf8)
-        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
-        return bytes.withUnsafeMutableBytes { buffer in
-            htmlReadMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
-        }
+        let length = html.utf8.count
+        guard length > 0, length < Int(Int32.max) else { return nil }
+        return html.withCString { htmlReadMemory($0, Int32(length), nil, "UTF-8", options) }
     }
 
     /// Text of the subtree in document order, dropped elements left out, block elements set apart as paragraphs.

@@ -91,17 +91,17 @@ public struct GroundedStanceClassifier: StanceClassifier {
         return zip(passages, sentences).map { passage, passageSentences in
             let title = StatementAnchors(passage.title)
             let anchors = passageSentences.map { StatementAnchors($0) }
-            let grounded = zip(passageSentences, anchors).map { text, sentence in
+            let coverages = anchors.map { $0.coverage(of: claim) }
+            let grounded = zip(passageSentences, zip(anchors, coverages)).map { text, sentence in
                 defer { offset += 1 }
-                if let membership, let subject = claim.subject, sentence.opens(with: subject),
+                if let membership, let subject = claim.subject, sentence.0.opens(with: subject),
                    let listed = membership.stance(of: text, confidence: configuration.quantityConfidence) {
                     return listed
                 }
-                return ground(read[offset], sentence: sentence, title: title, claim: claim, predicate: predicate)
+                return ground(read[offset], sentence: sentence.0, coverage: sentence.1, title: title, claim: claim, predicate: predicate)
             }
             // A sentence counts in proportion to how much of the claim it covers, against the passage's sentence that
             // covers most: one that restates the claim is not cancelled by a side remark the verifier misreads.
-            let coverages = anchors.map { $0.coverage(of: claim) }
             let widest = coverages.max() ?? 0
             var supports = 0.0, refutes = 0.0
             for (stance, coverage) in zip(grounded, coverages) {
@@ -120,8 +120,9 @@ public struct GroundedStanceClassifier: StanceClassifier {
         title.isEmpty || text.localizedCaseInsensitiveContains(title) ? text : "\(title). \(text)"
     }
 
-    /// The sentence's stance after the rules above; `predicate` is `claim.predicateStems`, computed once per claim.
-    func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, title: StatementAnchors, claim: StatementAnchors,
+    /// The sentence's stance after the rules above; `coverage` is `sentence.coverage(of: claim)` and `predicate` is
+    /// `claim.predicateStems`, each computed once.
+    func ground(_ stance: StanceProbabilities, sentence: StatementAnchors, coverage: Double, title: StatementAnchors, claim: StatementAnchors,
                 predicate: Set<String>) -> StanceProbabilities {
         let namesClaim = { (name: String) in sentence.mentions(name) || title.mentions(name) }
         // Relevance before stance: a passage whose source is about another named thing (Ontario for a claim about
@@ -135,7 +136,7 @@ public struct GroundedStanceClassifier: StanceClassifier {
         let statesNumbers = claim.numbers.allSatisfy(sentence.contains(number:))
         let saysWhatClaimSays = predicate.isEmpty || !predicate.isDisjoint(with: sentence.contentStems)
         let anchoredByNumbers = !claim.numbers.isEmpty && statesNumbers && namesAll
-        guard sentence.coverage(of: claim) >= configuration.minimumCoverage, saysWhatClaimSays || anchoredByNumbers else {
+        guard coverage >= configuration.minimumCoverage, saysWhatClaimSays || anchoredByNumbers else {
             return StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1)
         }
         let turnsOnYear = claim.numbers.contains(where: StatementAnchors.isYear)

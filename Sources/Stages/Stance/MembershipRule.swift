@@ -12,7 +12,6 @@ struct MembershipRule: Sendable {
     private static let memberWords: Set<String> = ["member", "members"]
     private static let memberNouns: Set<String> = ["state", "states", "country", "countries", "nation", "nations"]
     private static let negations: Set<String> = ["not", "no", "never", "isn't", "aren't", "wasn't", "weren't"]
-    private static let functionWords: Set<String> = ["of", "the", "and", "for", "on", "in"]
     /// Names the Factbook abbreviates in a way initials do not give.
     private static let abbreviations: [String: String] = ["arab league": "las", "commonwealth": "c", "commonwealth of nations": "c",
                                                           "council of europe": "ce", "eurozone": "emu", "euro area": "emu"]
@@ -46,8 +45,8 @@ struct MembershipRule: Sendable {
     private func matches(_ entry: MembershipListing.Entry) -> Bool {
         let listed = Self.folded(entry.name)
         let name = organization.joined(separator: " ")
-        let initials = String(organization.filter { !Self.functionWords.contains($0) }.compactMap(\.first))
-        return listed == Self.folded(name) || (organization.count > 1 && listed == initials) || listed == Self.abbreviations[name]
+        return listed == Self.folded(name) || (organization.count > 1 && listed == StatementAnchors(name).initials)
+            || listed == Self.abbreviations[name]
     }
 
     private static func folded(_ text: String) -> String {

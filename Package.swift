@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0" ..< "5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
@@ -32,8 +33,9 @@ let package = Package(
         .target(name: "Verification", dependencies: ["FactCheckCore", "Inference"]),
         .target(name: "Store", dependencies: ["FactCheckCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store", "CLibXML2"]),
+        .target(name: "Fetching", dependencies: ["FactCheckCore", "Ingestion", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
-        .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Stance/common_words.txt")]),
+        .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Stance/common_words.txt"), .copy("Extraction/checkworthiness.json")]),
         .target(
             name: "FactCheckWeb",
             dependencies: [
@@ -63,6 +65,7 @@ let package = Package(
                 "Store",
                 "Ingestion",
                 "Retrieval",
+                "Fetching",
                 "FactCheckWeb",
                 "CBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -75,6 +78,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "FactCheckWebTesting"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval", "FactCheckWebTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "FactCheckCore", "Ingestion"], exclude: ["Support", "Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
         .testTarget(
             name: "WebTests",

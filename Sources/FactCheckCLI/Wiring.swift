@@ -57,3 +57,10 @@ extension DataHome {
         )
     }
 }
+
+extension DataHome {
+    /// The offline claim extractor, scoring with the shipped check-worthiness model over `embedder`'s vectors.
+    func claimExtractor(embedder: EncoderEmbedder) throws -> CheckWorthyClaimExtractor {
+        CheckWorthyClaimExtractor(model: try CheckWorthinessModel.bundled(embedder: embedder))
+    }
+}

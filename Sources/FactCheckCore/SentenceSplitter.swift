@@ -1,5 +1,5 @@
 /// Splits prose into sentences: at `.`, `!` or `?` followed by whitespace and an upper-case letter, digit or
-/// quote, except after common abbreviations, initials and decimal numbers.
+/// quote, except after common abbreviations, initials and decimal numbers; and at paragraph breaks (a blank line).
 public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "no", "fig",
@@ -7,48 +7,59 @@ public enum SentenceSplitter {
         "nov", "dec", "u.s", "u.k", "approx", "ca", "cf", "al", "mt",
     ]
 
+    /// The sentences of `text`, each on one line (runs of white space made one space).
     public static func sentences(in text: String) -> [String] {
-        let characters = Array(text)
-        var sentences: [String] = []
-        var start = 0
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
+        ranges(in: text).map { text[$0].split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    }
+
+    /// Where each sentence of `text` is, without the white space around it.
+    public static func ranges(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
             if character == "." || character == "!" || character == "?" {
-                var end = index + 1
-                while end < characters.count, "\"'”’)]".contains(characters[end]) { end += 1 }
+                var end = text.index(after: index)
+                while end < text.endIndex, "\"'”’)]".contains(text[end]) { end = text.index(after: end) }
                 var next = end
-                while next < characters.count, characters[next].isWhitespace { next += 1 }
-                let followedByBreak = next > end && (next == characters.count || characters[next].isUppercase
-                    || characters[next].isNumber || "\"'“‘(".contains(characters[next]))
-                if followedByBreak, character != "." || !isAbbreviation(characters, before: index) {
-                    append(characters[start ..< end], to: &sentences)
+                while next < text.endIndex, text[next].isWhitespace { next = text.index(after: next) }
+                let followedByBreak = next > end && (next == text.endIndex || text[next].isUppercase
+                    || text[next].isNumber || "\"'“‘(".contains(text[next]))
+                if followedByBreak, character != "." || !isAbbreviation(in: text, before: index) {
+                    append(start ..< end, of: text, to: &ranges)
                     start = next
                     index = next
                     continue
                 }
-            } else if character == "\n", index + 1 < characters.count, characters[index + 1] == "\n" {
-                append(characters[start ..< index], to: &sentences)  // paragraph break
-                start = index + 2
-                index += 2
+            } else if character == "\n" || character == "\r\n", case let after = text.index(after: index), after < text.endIndex,
+                      text[after] == "\n" || text[after] == "\r\n" {
+                append(start ..< index, of: text, to: &ranges)  // paragraph break
+                start = text.index(after: after)
+                index = start
                 continue
             }
-            index += 1
+            index = text.index(after: index)
         }
-        append(characters[start...], to: &sentences)
-        return sentences
+        append(start ..< text.endIndex, of: text, to: &ranges)
+        return ranges
     }
 
-    private static func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {
-        let sentence = String(slice).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if !sentence.isEmpty { sentences.append(sentence) }
+    /// Adds `range` without its surrounding white space, unless nothing is left.
+    private static func append(_ range: Range<String.Index>, of text: String, to ranges: inout [Range<String.Index>]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
+        while upper > lower, text[text.index(before: upper)].isWhitespace { upper = text.index(before: upper) }
+        if lower < upper { ranges.append(lower ..< upper) }
     }
 
     /// Whether the period at `index` ends an abbreviation or an initial ("J. R. R.", "Dr.", "U.S.").
-    private static func isAbbreviation(_ characters: [Character], before index: Int) -> Bool {
+    private static func isAbbreviation(in text: String, before index: String.Index) -> Bool {
         var start = index
-        while start > 0, !characters[start - 1].isWhitespace, characters[start - 1] != "(" { start -= 1 }
-        let word = String(characters[start ..< index]).lowercased()
+        while start > text.startIndex, case let previous = text[text.index(before: start)], !previous.isWhitespace, previous != "(" {
+            start = text.index(before: start)
+        }
+        let word = text[start ..< index].lowercased()
         if word.count == 1, word.first!.isLetter { return true }
         return abbreviations.contains(word)
     }

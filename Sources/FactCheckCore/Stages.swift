@@ -43,3 +43,8 @@ public protocol ReportWriter: Sendable {
 public protocol TextEmbedder: Sendable {
     func embed(_ texts: [String]) async throws -> [[Float]]
 }
+
+/// Finds the check-worthy claims of an article, in the article's order, each standing alone.
+public protocol ClaimExtractor: Sendable {
+    func claims(in article: Article, limit: Int) async throws -> [ExtractedClaim]
+}

@@ -131,14 +131,15 @@ public struct DocumentReader: Sendable {
     }
 
     /// Markdown to plain prose: headings, emphasis, links and code markers removed.
-    static func plainMarkdown(_ text: String) -> String {
+    public static func plainMarkdown(_ text: String) -> String {
         text.replacingOccurrences(of: #"!?\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
             .replacingOccurrences(of: #"(?m)^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"[*_`]{1,3}"#, with: "", options: .regularExpression)
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func date(_ text: String) -> Date? {
+    /// An ISO-8601 date-time, or the calendar date its first ten characters give.
+    public static func date(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withFullDate]

@@ -56,7 +56,7 @@ public struct MarkdownReportRenderer: Sendable {
 
     /// `text` on one line with every character Markdown or inline HTML could interpret backslash-escaped, and a
     /// leading list or heading marker neutralised.
-    private func escape(_ text: String) -> String {
+    func escape(_ text: String) -> String {
         let collapsed = ReportSentences.collapse(text)
         var escaped = ""
         for char in collapsed {

@@ -4,11 +4,17 @@ import Foundation
 /// The JSON form of a report (what `factcheck check --json` prints): pretty-printed, sorted keys, ISO-8601 dates
 /// in whole seconds.
 public enum ReportJSON {
-    public static func encode(_ report: Report) throws -> String {
+    public static func encode(_ report: Report) throws -> String { try encode(value: report) }
+
+    /// An article report in the same form.
+    public static func encode(_ report: ArticleReport) throws -> String { try encode(value: report) }
+
+    /// Any value in the same form (the extracted claims of an article, say).
+    public static func encode(value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     public static func decode(_ json: String) throws -> Report {

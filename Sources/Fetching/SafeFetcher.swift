@@ -1,0 +1,141 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Fetches web pages on a user's behalf without letting the user reach what the server can: every host is resolved
+/// here and each of its addresses checked by the `AddressPolicy` before connecting, and the connection is pinned to
+/// the checked address (no second lookup to rebind); redirects are followed by hand, each one checked again, at
+/// most `maxRedirects`; connect and total deadlines; a body-size cap; HTML and text only; gzip and deflate bodies
+/// decoded within a ratio limit.
+public struct SafeFetcher: Sendable {
+    public struct Configuration: Sendable {
+        public var connectTimeout: Duration
+        public var totalTimeout: Duration
+        public var maxBytes: Int
+        public var maxRedirects: Int
+        public var userAgent: String
+        public var policy: AddressPolicy
+
+        public init(connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(15), maxBytes: Int = 5 << 20, maxRedirects: Int = 5,
+                    userAgent: String = "FactCheck/1.0 (+https://github.com/factcheck; fact-checking a page a user submitted)",
+                    policy: AddressPolicy = AddressPolicy()) {
+            self.connectTimeout = connectTimeout
+            self.totalTimeout = totalTimeout
+            self.maxBytes = maxBytes
+            self.maxRedirects = maxRedirects
+            self.userAgent = userAgent
+            self.policy = policy
+        }
+    }
+
+    public static let acceptedTypes: Set<String> = ["text/html", "application/xhtml+xml", "text/plain", "text/markdown"]
+
+    public let configuration: Configuration
+
+    public init(configuration: Configuration = Configuration()) { self.configuration = configuration }
+
+    public func fetch(_ address: String) async throws -> FetchedPage {
+        let deadline = ContinuousClock.now + configuration.totalTimeout
+        var url = try Self.checkedURL(address)
+        var visited: [String] = [url.absoluteString]
+        while true {
+            let (status, headers, body) = try await fetchOnce(url, until: deadline)
+            if (300 ..< 400).contains(status), let location = headers.first(name: "location") {
+                guard visited.count <= configuration.maxRedirects else { throw FetchError.tooManyRedirects(configuration.maxRedirects) }
+                guard let next = URL(string: location, relativeTo: url)?.absoluteURL else { throw FetchError.invalidURL("a redirect to \(location)") }
+                url = try Self.checkedURL(next.absoluteString)
+                guard !visited.contains(url.absoluteString) else { throw FetchError.redirectLoop(url.absoluteString) }
+                visited.append(url.absoluteString)
+                continue
+            }
+            guard (200 ..< 300).contains(status) else { throw FetchError.httpStatus(status) }
+            let (type, charset) = Self.contentType(headers.first(name: "content-type"))
+            guard let text = TextDecoding.decode(body, declaredCharset: charset, isHTML: type != "text/plain" && type != "text/markdown") else {
+                throw FetchError.undecodable
+            }
+            return FetchedPage(url: url.absoluteString, redirects: visited, contentType: type, text: text, fetched: Date())
+        }
+    }
+
+    /// One request to a checked address, without following redirects; the body is read only for accepted types.
+    private func fetchOnce(_ url: URL, until deadline: ContinuousClock.Instant) async throws -> (Int, HTTPHeaders, [UInt8]) {
+        guard let host = url.host else { throw FetchError.invalidURL("no host") }
+        if let refusal = configuration.policy.refusal(forName: host) { throw FetchError.refusedAddress(refusal) }
+        let addresses = try await ResolvedAddress.resolve(host)
+        guard let pinned = addresses.first else { throw FetchError.unresolvable(host) }
+        for address in addresses {
+            if let refusal = configuration.policy.refusal(for: address, host: host) { throw FetchError.refusedAddress(refusal) }
+        }
+        var clientConfiguration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: TimeAmount(configuration.connectTimeout)),
+            decompression: .enabled(limit: .ratio(25))
+        )
+        clientConfiguration.dnsOverride = [host: pinned.description]
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        do {
+            var request = HTTPClientRequest(url: url.absoluteString)
+            request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,text/plain;q=0.9")
+            request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero else { throw FetchError.timedOut(url.absoluteString) }
+            let response = try await client.execute(request, deadline: .now() + TimeAmount(remaining))
+            let status = Int(response.status.code)
+            var body: [UInt8] = []
+            if (200 ..< 300).contains(status) {
+                let (type, _) = Self.contentType(response.headers.first(name: "content-type"))
+                guard Self.acceptedTypes.contains(type) else { throw FetchError.unsupportedContentType(type.isEmpty ? "(none)" : type) }
+                if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > configuration.maxBytes {
+                    throw FetchError.tooLarge(configuration.maxBytes)
+                }
+                for try await chunk in response.body {
+                    body += chunk.readableBytesView
+                    guard body.count <= configuration.maxBytes else { throw FetchError.tooLarge(configuration.maxBytes) }
+                }
+            }
+            try await client.shutdown()
+            return (status, response.headers, body)
+        } catch {
+            try? await client.shutdown()
+            throw Self.describe(error, url: url)
+        }
+    }
+
+    /// An http(s) URL with a host and no credentials, or an error saying what is wrong with it.
+    static func checkedURL(_ address: String) throws -> URL {
+        let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 2048, let url = URL(string: trimmed), let scheme = url.scheme?.lowercased() else {
+            throw FetchError.invalidURL("'\(trimmed.prefix(80))' is not a URL")
+        }
+        guard scheme == "http" || scheme == "https" else { throw FetchError.invalidURL("only http and https addresses are fetched, not \(scheme):") }
+        guard let host = url.host, !host.isEmpty else { throw FetchError.invalidURL("the address has no host") }
+        guard url.user == nil, url.password == nil else { throw FetchError.invalidURL("addresses with a user name or password are not fetched") }
+        return url
+    }
+
+    /// The media type, lower-case, and the charset parameter of a Content-Type header.
+    static func contentType(_ header: String?) -> (type: String, charset: String?) {
+        let parts = (header ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let type = parts.first?.lowercased() ?? ""
+        let charset = parts.dropFirst().first { $0.lowercased().hasPrefix("charset=") }
+            .map { String($0.dropFirst("charset=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased() }
+        return (type, charset)
+    }
+
+    private static func describe(_ error: Error, url: URL) -> Error {
+        if error is FetchError { return error }
+        if let client = error as? HTTPClientError {
+            if client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout { return FetchError.timedOut(url.host ?? url.absoluteString) }
+            return FetchError.unreachable(String(describing: client))
+        }
+        return FetchError.unreachable(String(describing: error))
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        self = .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,87 @@
+import FactCheckCore
+@testable import Fetching
+import XCTest
+
+final class SafeFetcherTests: XCTestCase {
+    /// A fetcher that may reach the local test server (127.0.0.1 by that name only) and nothing else private.
+    private func localFetcher(totalTimeout: Duration = .seconds(15)) -> SafeFetcher {
+        SafeFetcher(configuration: .init(totalTimeout: totalTimeout, policy: AddressPolicy(allowedHosts: ["127.0.0.1"])))
+    }
+
+    private func assertFetchFails(_ fetcher: SafeFetcher, _ url: String, where check: (FetchError) -> Bool, file: StaticString = #filePath, line: UInt = #line) async {
+        do {
+            let page = try await fetcher.fetch(url)
+            XCTFail("fetched \(page.url) instead of failing", file: file, line: line)
+        } catch let error as FetchError {
+            XCTAssertTrue(check(error), "unexpected error: \(error)", file: file, line: line)
+        } catch {
+            XCTFail("not a FetchError: \(error)", file: file, line: line)
+        }
+    }
+
+    func testPrivateLoopbackLinkLocalAndMetadataAddressesAreRefusedInEveryNotation() async {
+        let fetcher = SafeFetcher()
+        let hosts = ["127.0.0.1", "2130706433", "0177.0.0.1", "0x7f.0.0.1", "127.1", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]",
+                     "169.254.169.254", "[fd00:ec2::254]", "[fe80::1]", "10.0.0.1", "172.16.5.4", "192.168.1.1", "100.64.0.1",
+                     "224.0.0.1", "0.0.0.0", "localhost", "metadata.google.internal", "printer.local"]
+        for host in hosts {
+            await assertFetchFails(fetcher, "http://\(host)/latest/meta-data/", where: { $0.isRefusedAddress })
+        }
+    }
+
+    func testPublicAddressesPassThePolicy() {
+        XCTAssertNil(AddressPolicy.blockedRange(of: .v4([8, 8, 8, 8])))
+        XCTAssertNil(AddressPolicy.blockedRange(of: .v4([172, 32, 0, 1])))
+        XCTAssertNil(AddressPolicy.blockedRange(of: .v6([0x26, 0x06, 0x47, 0x00] + Array(repeating: 0, count: 11) + [1])))
+        XCTAssertNotNil(AddressPolicy.blockedRange(of: .v6([0x20, 0x02, 10, 0, 0, 1] + Array(repeating: 0, count: 10))))  // 6to4 of 10.0.0.1
+    }
+
+    func testOnlyHTTPURLsWithoutCredentialsAreFetched() async {
+        let fetcher = localFetcher()
+        for url in ["file:///etc/passwd", "gopher://127.0.0.1/", "ftp://example.com/a", "http://user:pass@127.0.0.1/", "not a url", "http:///nohost"] {
+            await assertFetchFails(fetcher, url, where: { !$0.isRefusedAddress && $0.description.hasPrefix("Not a URL") })
+        }
+    }
+
+    func testASavedPageIsFetchedAndItsRedirectsFollowed() async throws {
+        let server = try PageServer()
+        let page = try await localFetcher().fetch(server.url("/redirect/3"))
+        XCTAssertEqual(page.redirects.count, 4)
+        XCTAssertEqual(page.url, server.url("/page/article.html"))
+        XCTAssertTrue(page.isHTML)
+        XCTAssertTrue(page.text.contains("over 50,000 troops"))
+    }
+
+    func testTooManyRedirectsALoopAndARedirectToAPrivateAddressFail() async throws {
+        let server = try PageServer()
+        let fetcher = localFetcher()
+        await assertFetchFails(fetcher, server.url("/redirect/6"), where: { $0.description.contains("more than 5 times") })
+        await assertFetchFails(fetcher, server.url("/loop"), where: { $0.description.contains("loop") })
+        await assertFetchFails(fetcher, server.url("/to/169.254.169.254"), where: { $0.isRefusedAddress })
+        await assertFetchFails(fetcher, server.url("/to/0x7f000001:\(server.port)"), where: { $0.isRefusedAddress })
+    }
+
+    func testWrongContentTypesSizeAndStatusFailClearly() async throws {
+        let server = try PageServer()
+        let fetcher = localFetcher()
+        await assertFetchFails(fetcher, server.url("/pdf"), where: { $0.isUnsupportedContentType && $0.description.contains("application/pdf") })
+        await assertFetchFails(fetcher, server.url("/image"), where: { $0.isUnsupportedContentType })
+        await assertFetchFails(fetcher, server.url("/big"), where: { $0.description.contains("larger than 5 MiB") })
+        await assertFetchFails(fetcher, server.url("/status/404"), where: { $0.description.contains("HTTP 404") })
+    }
+
+    func testASlowServerTimesOut() async throws {
+        let server = try PageServer()
+        let start = ContinuousClock.now
+        await assertFetchFails(localFetcher(totalTimeout: .seconds(1)), server.url("/slow"), where: { $0.description.contains("did not answer in time") })
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(4))
+    }
+
+    func testCharsetFromMetaAndGzipBodiesAreDecoded() async throws {
+        let server = try PageServer()
+        let latin = try await localFetcher().fetch(server.url("/latin1"))
+        XCTAssertTrue(latin.text.contains("São Tomé"), latin.text)
+        let gzip = try await localFetcher().fetch(server.url("/gzip"))
+        XCTAssertTrue(gzip.text.contains("Gzip bodies are decoded"), gzip.text)
+    }
+}

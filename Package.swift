@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "FactCheckWeb", "FactCheckWebTesting", "Store",
+                "FactCheckWeb", "FactCheckWebTesting", "Store", "Fetching", "Stages",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FactCheckCore
 import FactCheckWeb
+import Fetching
 import Foundation
 import Hummingbird
 import Logging
@@ -56,7 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let service = CheckService(pipeline: pipeline, archive: try SQLiteFactCheckArchive(path: dataHome.databasePath),
                                    embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)
-        let app = try await FactCheckWebApp(service: service)
+        let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
+        let app = try await FactCheckWebApp(service: service, articles: articles)
         try await app.application(host: host, port: port, logger: logger) { port in
             print("FactCheck is running at http://\(host):\(port)/ (Ctrl-C to stop)")
         }.runService()

@@ -29,15 +29,30 @@ public struct ArticleChecker: Sendable {
         self.configuration = configuration
     }
 
+    /// The claims to check in `article`, at most `maxClaims`.
+    public func claims(in article: Article) async throws -> [ExtractedClaim] {
+        try await extractor.claims(in: article, limit: configuration.maxClaims)
+    }
+
+    /// Extracts the article's claims and checks them.
     /// - Parameter checkClaim: checks one claim (its standalone text) and returns its report and published slug, or `nil`
     ///   when the claim cannot be checked as a statement (it is then left out of the report).
     public func check(_ article: Article, date: Date = Date(), progress: @escaping @Sendable (Progress) -> Void = { _ in },
                       checkClaim: @escaping @Sendable (ExtractedClaim) async throws -> ArticleReport.CheckedClaim?) async throws -> ArticleReport {
         progress(.extracting)
         let start = DispatchTime.now()
-        let claims = try await extractor.claims(in: article, limit: configuration.maxClaims)
-        let extracted = DispatchTime.now()
+        let claims = try await claims(in: article)
+        let extracting = Self.milliseconds(start, DispatchTime.now())
         progress(.extracted(claims: claims))
+        var report = try await check(article, claims: claims, date: date, progress: progress, checkClaim: checkClaim)
+        report.timingsMs["extracting"] = extracting
+        return report
+    }
+
+    /// Checks claims already extracted from `article`, `configuration.concurrency` at a time, and reports them in order.
+    public func check(_ article: Article, claims: [ExtractedClaim], date: Date = Date(), progress: @escaping @Sendable (Progress) -> Void = { _ in },
+                      checkClaim: @escaping @Sendable (ExtractedClaim) async throws -> ArticleReport.CheckedClaim?) async throws -> ArticleReport {
+        let start = DispatchTime.now()
         var checked = [ArticleReport.CheckedClaim?](repeating: nil, count: claims.count)
         try await withThrowingTaskGroup(of: (Int, ArticleReport.CheckedClaim?).self) { group in
             var next = 0
@@ -53,9 +68,8 @@ public struct ArticleChecker: Sendable {
                 if next < claims.count { addTask() }
             }
         }
-        let finished = DispatchTime.now()
         return ArticleReport(article: article, date: date, claims: checked.compactMap { $0 },
-                             timingsMs: ["extracting": Self.milliseconds(start, extracted), "checking": Self.milliseconds(extracted, finished)])
+                             timingsMs: ["checking": Self.milliseconds(start, DispatchTime.now())])
     }
 
     private static func milliseconds(_ from: DispatchTime, _ to: DispatchTime) -> Double {

@@ -9,6 +9,17 @@ public enum ClaimKey {
     }
 
     /// A URL-safe slug of at most `maxLength` characters: "NATO has 30 member states." → "nato-has-30-member-states".
+    /// `base`, or `base-2`, `base-3`, … : the first that `isTaken` says is free.
+    public static func uniqueSlug(_ base: String, isTaken: (String) throws -> Bool) rethrows -> String {
+        var candidate = base
+        var suffix = 2
+        while try isTaken(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
     public static func slug(_ claim: String, maxLength: Int = 72) -> String {
         var slug = ""
         for word in words(claim) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where published fact checks and their comments are kept (SQLite by default; an in-memory one for tests).
+/// Where published fact checks, article checks and comments are kept (SQLite by default; an in-memory one for tests).
 public protocol FactCheckArchive: Sendable {
     /// Publishes `report`: version 1 under a new slug, or the next version of the check with the same match key.
     /// - Parameter claimEmbedding: the normalised claim's unit vector, kept for instant answers (may be empty).
@@ -28,4 +28,11 @@ public protocol FactCheckArchive: Sendable {
     func reportComment(id: Int64, hideAfter: Int) async throws -> Comment?
     /// Deletes a comment and returns it; nil when there was none.
     func deleteComment(id: Int64) async throws -> Comment?
+
+    /// Publishes an article check under a new slug made from its title.
+    func publishArticle(_ report: ArticleReport) async throws -> PublishedArticle
+    /// The article check with this id or slug.
+    func article(idOrSlug: String) async throws -> PublishedArticle?
+    /// Article checks, newest first.
+    func articles(_ page: PageRequest) async throws -> ResultPage<PublishedArticle>
 }

@@ -6,6 +6,7 @@ public actor InMemoryFactCheckArchive: FactCheckArchive {
     private var embeddings: [String: [Float]] = [:]
     private var commentsByID: [Int64: Comment] = [:]
     private var nextCommentID: Int64 = 1
+    private var publishedArticles: [PublishedArticle] = []
 
     public init() {}
 
@@ -92,13 +93,16 @@ public actor InMemoryFactCheckArchive: FactCheckArchive {
         ResultPage(items: Array(items.dropFirst(request.offset).prefix(request.perPage)), request: request, total: items.count)
     }
 
-    private func uniqueSlug(_ base: String) -> String {
-        var candidate = base
-        var suffix = 2
-        while checks.contains(where: { $0.slug == candidate }) {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+    private func uniqueSlug(_ base: String) -> String { ClaimKey.uniqueSlug(base) { slug in checks.contains { $0.slug == slug } } }
+
+    public func publishArticle(_ report: ArticleReport) -> PublishedArticle {
+        let slug = ClaimKey.uniqueSlug(ClaimKey.slug(report.article.title ?? "article")) { slug in publishedArticles.contains { $0.slug == slug } }
+        let article = PublishedArticle(id: UUID().uuidString.lowercased(), slug: slug, report: report, publishedAt: Date())
+        publishedArticles.append(article)
+        return article
     }
+
+    public func article(idOrSlug: String) -> PublishedArticle? { publishedArticles.first { $0.id == idOrSlug || $0.slug == idOrSlug } }
+
+    public func articles(_ page: PageRequest) -> ResultPage<PublishedArticle> { Self.page(of: publishedArticles.reversed(), page) }
 }

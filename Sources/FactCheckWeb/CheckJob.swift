@@ -1,10 +1,9 @@
 import FactCheckCore
 import Foundation
 
-/// One fact check submitted to the web app: its events so far, replayed to every observer (the SSE stream of the
-/// page that submitted it, the request waiting for it), then followed live.
-final class CheckJob: @unchecked Sendable {
-    enum Event: Sendable, Equatable {
+/// One fact check submitted to the web app and its progress events.
+final class CheckJob: Sendable {
+    enum Event: JobEvent, Equatable {
         case queued
         case stage(PipelineStage)
         case published(PublishedCheck)
@@ -21,47 +20,17 @@ final class CheckJob: @unchecked Sendable {
     let id: String
     let submission: CheckService.Submission
     let created = Date()
-    private let lock = NSLock()
-    private var events: [Event] = []
-    private var observers: [UUID: AsyncStream<Event>.Continuation] = [:]
+    private let events = JobEvents<Event>()
 
     init(submission: CheckService.Submission) {
         id = UUID().uuidString.lowercased()
         self.submission = submission
     }
 
-    func record(_ event: Event) {
-        let current: [AsyncStream<Event>.Continuation] = lock.withLock {
-            guard events.last?.isTerminal != true else { return [] }
-            events.append(event)
-            let current = Array(observers.values)
-            if event.isTerminal { observers.removeAll() }
-            return current
-        }
-        for observer in current {
-            observer.yield(event)
-            if event.isTerminal { observer.finish() }
-        }
-    }
+    func record(_ event: Event) { events.record(event) }
 
     /// Every event so far, then the rest as they happen; finishes after the published or failed event.
-    func updates() -> AsyncStream<Event> {
-        AsyncStream { continuation in
-            let key = UUID()
-            lock.withLock {
-                for event in events { continuation.yield(event) }
-                if events.last?.isTerminal == true {
-                    continuation.finish()
-                } else {
-                    observers[key] = continuation
-                }
-            }
-            continuation.onTermination = { [weak self] _ in
-                guard let self else { return }
-                _ = self.lock.withLock { self.observers.removeValue(forKey: key) }
-            }
-        }
-    }
+    func updates() -> AsyncStream<Event> { events.updates() }
 
     /// Waits for the check to be published.
     func result() async throws -> PublishedCheck {
@@ -75,5 +44,5 @@ final class CheckJob: @unchecked Sendable {
         throw WebError.checkFailed("the check was interrupted")
     }
 
-    var isFinished: Bool { lock.withLock { events.last?.isTerminal == true } }
+    var isFinished: Bool { events.isFinished }
 }

@@ -82,20 +82,35 @@ public final class CheckService: Sendable {
     private func run(_ job: CheckJob) async {
         await queue.run {
             do {
-                let (report, _) = try await self.pipeline.check(job.submission.claim) { stage in job.record(.stage(stage)) }
-                for (stage, milliseconds) in report.timingsMs { self.metrics.stageFinished(stage, milliseconds: milliseconds) }
-                let check = try await self.archive.publish(report, claimEmbedding: job.submission.embedding)
-                self.metrics.checkFinished(outcome: "published")
-                self.logger.info("published \(check.slug) v\(check.version): \(report.verdict.rawValue)", metadata: ["job": "\(job.id)"])
+                let check = try await self.checkAndPublish(job.submission) { stage in job.record(.stage(stage)) }
+                self.logger.info("published \(check.slug) v\(check.version): \(check.report.verdict.rawValue)", metadata: ["job": "\(job.id)"])
                 job.record(.published(check))
             } catch {
-                self.metrics.checkFinished(outcome: "failed")
                 self.logger.error("check failed: \(error)", metadata: ["job": "\(job.id)"])
-                let reason = (error as? StorageFailure).map { "\($0), so nothing was published" } ?? "an internal error stopped the check"
-                job.record(.failed("\(reason) (reference \(job.id)); please try again later"))
+                job.record(.failed(Self.failureMessage(error, reference: job.id)))
             }
         }
         await jobs.finish(job)
+    }
+
+    /// Runs the pipeline on the submission and publishes the report (no queue: the caller bounds concurrency).
+    func checkAndPublish(_ submission: Submission, progress: @escaping @Sendable (PipelineStage) -> Void = { _ in }) async throws -> PublishedCheck {
+        do {
+            let (report, _) = try await pipeline.check(submission.claim, progress: progress)
+            for (stage, milliseconds) in report.timingsMs { metrics.stageFinished(stage, milliseconds: milliseconds) }
+            let check = try await archive.publish(report, claimEmbedding: submission.embedding)
+            metrics.checkFinished(outcome: "published")
+            return check
+        } catch {
+            metrics.checkFinished(outcome: "failed")
+            throw error
+        }
+    }
+
+    /// What a user is told when a check fails: a full disk says so; anything else is internal, with a reference.
+    static func failureMessage(_ error: Error, reference: String) -> String {
+        let reason = (error as? StorageFailure).map { "\($0), so nothing was published" } ?? "an internal error stopped the check"
+        return "\(reason) (reference \(reference)); please try again later"
     }
 }
 

@@ -76,12 +76,12 @@ extension FactCheckWebApp {
         }
     }
 
-    /// The JSON object of a request body (`Content-Type: application/json`, within the size limit).
-    private func jsonBody(_ request: Request) async throws -> [String: Any] {
+    /// The JSON object of a request body (`Content-Type: application/json`, within the size limit, or `limit` bytes).
+    func jsonBody(_ request: Request, limit: Int? = nil) async throws -> [String: Any] {
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
             throw WebError.unsupportedMediaType("application/json")
         }
-        let text = try await body(request)
+        let text = try await body(request, limit: limit)
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw WebError.badRequest("The body is not a JSON object.")
         }

@@ -99,21 +99,23 @@ extension FactCheckWebApp {
                 case let .failed(message):
                     (name, payload) = ("failed", ["message": message])
                 }
-                let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-                try await writer.write(ByteBuffer(string: "event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"))
+                try await writer.write(Self.serverSentEvent(name, payload))
             }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
     }
 
-    func home(_ request: Request, claim: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The home page, with what the user typed and an error beside the claim form or the article form.
+    func home(_ request: Request, claim: String = "", error: String? = nil, articleText: String = "", articleURL: String = "",
+              articleError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let recent = try await archive.list(PageRequest(page: 1, perPage: 6), verdict: nil).items.map(CheckSummaryView.init)
         let view = HomeView(
             meta: meta(title: "FactCheck — check a claim against the evidence",
                        description: "Type a claim; FactCheck finds evidence, weighs each source and publishes a cited fact check. Free, no registration.",
                        path: "/", section: "home"),
-            examples: Self.exampleClaims, recent: recent, hasRecent: !recent.isEmpty, maxClaimLength: configuration.maxClaimLength, claim: claim, error: error
+            examples: Self.exampleClaims, recent: recent, hasRecent: !recent.isEmpty, maxClaimLength: configuration.maxClaimLength, claim: claim, error: error,
+            articleText: articleText, articleURL: articleURL, articleError: articleError
         )
         return html(pages.render(view, template: "home"), status: status, csrf: csrfToken(request))
     }

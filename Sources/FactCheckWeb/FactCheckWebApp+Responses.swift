@@ -45,22 +45,30 @@ extension FactCheckWebApp {
         }
     }
 
+    /// One server-sent event: its name and its JSON data.
+    static func serverSentEvent(_ name: String, _ payload: [String: Any]) -> ByteBuffer {
+        let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return ByteBuffer(string: "event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n")
+    }
+
     /// The body of a form post, within the configured size limit.
-    func form(_ request: Request) async throws -> FormFields {
+    func form(_ request: Request, limit: Int? = nil) async throws -> FormFields {
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
             throw WebError.unsupportedMediaType("application/x-www-form-urlencoded")
         }
-        return FormFields(try await body(request))
+        return FormFields(try await body(request, limit: limit))
     }
 
-    func body(_ request: Request) async throws -> String {
+    /// The body as UTF-8 text, at most `limit` bytes (`maxRequestBodyBytes` unless given).
+    func body(_ request: Request, limit: Int? = nil) async throws -> String {
         var request = request
+        let limit = limit ?? configuration.maxRequestBodyBytes
         let buffer: ByteBuffer
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxRequestBodyBytes {
-            throw WebError.tooLarge(limit: configuration.maxRequestBodyBytes)
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw WebError.tooLarge(limit: limit)
         }
-        do { buffer = try await request.collectBody(upTo: configuration.maxRequestBodyBytes) } catch is NIOTooManyBytesError {
-            throw WebError.tooLarge(limit: configuration.maxRequestBodyBytes)
+        do { buffer = try await request.collectBody(upTo: limit) } catch is NIOTooManyBytesError {
+            throw WebError.tooLarge(limit: limit)
         }
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), !text.utf8.contains(0) else {
             throw WebError.badRequest("The request body is not UTF-8 text.")
@@ -78,7 +86,7 @@ extension FactCheckWebApp {
 
     func meta(title: String, description: String, path: String, section: String = "", jsonLD: String? = nil, ogType: String = "website") -> PageMeta {
         PageMeta(title: title, description: description, canonicalURL: configuration.publicURL + path, ogType: ogType, jsonLD: jsonLD,
-                 csrfToken: Self.csrfPlaceholder, isHome: section == "home", isList: section == "list")
+                 csrfToken: Self.csrfPlaceholder, isHome: section == "home", isList: section == "list", isArticles: section == "articles")
     }
 
     /// An error as an HTML page (for browsers) or the API's JSON shape.

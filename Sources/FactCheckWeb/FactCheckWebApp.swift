@@ -4,9 +4,10 @@ import Hummingbird
 import Logging
 
 /// The FactCheck web site and JSON API on Hummingbird: pages rendered from Mustache templates, a check queue with
-/// live progress, comments, feeds and metrics. It sees the pipeline and storage only through core protocols.
+/// live progress, article checks claim by claim, comments, feeds and metrics. It sees the pipeline and storage only through core protocols.
 public struct FactCheckWebApp: Sendable {
     let service: CheckService
+    let articles: ArticleService
     let pages: PageRenderer
     let limiter = RateLimiter()
     let cache = PageCache()
@@ -16,8 +17,9 @@ public struct FactCheckWebApp: Sendable {
     var metrics: WebMetrics { service.metrics }
     var archive: any FactCheckArchive { service.archive }
 
-    public init(service: CheckService) async throws {
+    public init(service: CheckService, articles: ArticleService) async throws {
         self.service = service
+        self.articles = articles
         pages = try await PageRenderer()
         csrf = CSRFProtection(secret: service.configuration.csrfSecret)
         staticFiles = try Self.loadStaticFiles()
@@ -33,6 +35,7 @@ public struct FactCheckWebApp: Sendable {
         routes.add(middleware: MethodCheckMiddleware(routes: routes.methods))
         routes.add(middleware: SameOriginMiddleware(publicURL: configuration.publicURL))
         addPageRoutes(to: routes)
+        addArticleRoutes(to: routes)
         addCommentRoutes(to: routes)
         addFeedRoutes(to: routes)
         addAPIRoutes(to: routes)

@@ -14,6 +14,9 @@ struct PageMeta {
     /// Mark the current navigation item.
     var isHome = false
     var isList = false
+    var isArticles = false
+    /// Reload the page after this many seconds when scripts do not run (a page that shows progress).
+    var refreshSeconds: Int?
 }
 
 /// A published check in a list.
@@ -45,6 +48,9 @@ struct HomeView {
     var maxClaimLength: Int
     var claim = ""
     var error: String?
+    var articleText = ""
+    var articleURL = ""
+    var articleError: String?
 }
 
 struct CitationView { var n: Int }

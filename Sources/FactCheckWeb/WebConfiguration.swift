@@ -24,6 +24,7 @@ public struct WebConfiguration: Sendable {
     public var maxRequestBodyBytes: Int
     /// Per client address and minute.
     public var checkSubmissionsPerMinute: Int
+    public var articleSubmissionsPerMinute: Int
     public var commentsPerMinute: Int
     /// Use the first `X-Forwarded-For` address as the client (only behind a trusted reverse proxy).
     public var trustForwardedFor: Bool
@@ -31,6 +32,15 @@ public struct WebConfiguration: Sendable {
     public var csrfSecret: [UInt8]
     /// Comments per page under a fact check and in the comments API (unless `per_page` says otherwise).
     public var commentsPageSize: Int
+    /// Claims checked per article, the most check-worthy first.
+    public var maxArticleClaims: Int
+    /// Claims of one article checked at once.
+    public var articleClaimConcurrency: Int
+    /// Articles checked at the same time, and allowed to wait; beyond this, submissions get 503 with Retry-After.
+    public var maxConcurrentArticles: Int
+    public var maxQueuedArticles: Int
+    /// Largest request body accepted where an article is sent, in bytes (an article may be 100,000 characters).
+    public var maxArticleBodyBytes: Int
 
     public init(
         publicURL: String = "http://127.0.0.1:8080",
@@ -45,10 +55,16 @@ public struct WebConfiguration: Sendable {
         pageSize: Int = 20,
         maxRequestBodyBytes: Int = 64 * 1024,
         checkSubmissionsPerMinute: Int = 10,
+        articleSubmissionsPerMinute: Int = 3,
         commentsPerMinute: Int = 5,
         trustForwardedFor: Bool = false,
         csrfSecret: [UInt8] = (0 ..< 32).map { _ in UInt8.random(in: .min ... .max) },
-        commentsPageSize: Int = 50
+        commentsPageSize: Int = 50,
+        maxArticleClaims: Int = 20,
+        articleClaimConcurrency: Int = 2,
+        maxConcurrentArticles: Int = 1,
+        maxQueuedArticles: Int = 8,
+        maxArticleBodyBytes: Int = 1 << 20
     ) {
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.adminToken = adminToken
@@ -62,9 +78,15 @@ public struct WebConfiguration: Sendable {
         self.pageSize = pageSize
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.checkSubmissionsPerMinute = checkSubmissionsPerMinute
+        self.articleSubmissionsPerMinute = articleSubmissionsPerMinute
         self.commentsPerMinute = commentsPerMinute
         self.trustForwardedFor = trustForwardedFor
         self.csrfSecret = csrfSecret
         self.commentsPageSize = commentsPageSize
+        self.maxArticleClaims = maxArticleClaims
+        self.articleClaimConcurrency = articleClaimConcurrency
+        self.maxConcurrentArticles = maxConcurrentArticles
+        self.maxQueuedArticles = maxQueuedArticles
+        self.maxArticleBodyBytes = maxArticleBodyBytes
     }
 }

@@ -10,6 +10,8 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case unauthorized(String)
         case methodNotAllowed(allowed: [String])
         case tooLarge(Int)
+        case tooLong(String)
+        case unprocessable(String)
         case rateLimited(retryAfter: Int)
         case busy(retryAfter: Int)
         case storageUnavailable(String)
@@ -26,6 +28,10 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     static func unauthorized(_ message: String) -> Self { .init(kind: .unauthorized(message)) }
     static func methodNotAllowed(allowed: [String]) -> Self { .init(kind: .methodNotAllowed(allowed: allowed)) }
     static func tooLarge(limit: Int) -> Self { .init(kind: .tooLarge(limit)) }
+    /// A text over its length limit, with the message that says which.
+    static func tooLarge(message: String) -> Self { .init(kind: .tooLong(message)) }
+    /// A well-formed request that cannot be carried out: a URL that cannot be fetched or read.
+    static func unprocessable(_ message: String) -> Self { .init(kind: .unprocessable(message)) }
     static func rateLimited(retryAfter: Int) -> Self { .init(kind: .rateLimited(retryAfter: retryAfter)) }
     static func busy(retryAfter: Int) -> Self { .init(kind: .busy(retryAfter: retryAfter)) }
     static func storageUnavailable(_ reason: String) -> Self { .init(kind: .storageUnavailable(reason)) }
@@ -40,7 +46,8 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case .forbidden: .forbidden
         case .unauthorized: .unauthorized
         case .methodNotAllowed: .methodNotAllowed
-        case .tooLarge: .contentTooLarge
+        case .tooLarge, .tooLong: .contentTooLarge
+        case .unprocessable: .unprocessableContent
         case .rateLimited: .tooManyRequests
         case .busy, .storageUnavailable: .serviceUnavailable
         case .unsupportedMediaType: .unsupportedMediaType
@@ -56,7 +63,8 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case .forbidden: "forbidden"
         case .unauthorized: "unauthorized"
         case .methodNotAllowed: "method_not_allowed"
-        case .tooLarge: "payload_too_large"
+        case .tooLarge, .tooLong: "payload_too_large"
+        case .unprocessable: "unprocessable"
         case .rateLimited: "rate_limited"
         case .busy: "busy"
         case .storageUnavailable: "storage_unavailable"
@@ -68,7 +76,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
 
     public var message: String {
         switch kind {
-        case let .badRequest(message), let .forbidden(message), let .unauthorized(message): message
+        case let .badRequest(message), let .forbidden(message), let .unauthorized(message), let .tooLong(message), let .unprocessable(message): message
         case let .notFound(what): "\(what) was not found."
         case let .methodNotAllowed(allowed): "This address answers only " + allowed.joined(separator: ", ") + "."
         case let .tooLarge(limit): "The request is larger than \(limit / 1024) KB."

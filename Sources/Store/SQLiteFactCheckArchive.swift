@@ -2,7 +2,8 @@ import FactCheckCore
 import Foundation
 import GRDB
 
-/// Published fact checks and comments in the project's SQLite database (tables `published_check`, `comment`).
+/// Published fact checks, article checks and comments in the project's SQLite database (tables `published_check`,
+/// `published_article`, `comment`).
 /// Every write is one transaction, so concurrent publishing and commenting lose nothing.
 public final class SQLiteFactCheckArchive: FactCheckArchive {
     public let path: String
@@ -138,16 +139,52 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
         }
     }
 
+    public func publishArticle(_ report: ArticleReport) throws -> PublishedArticle {
+        let json = String(decoding: try Self.encoder.encode(report), as: UTF8.self)
+        return try database.write { db in
+            let slug = try ClaimKey.uniqueSlug(ClaimKey.slug(report.article.title ?? "article")) {
+                try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM published_article WHERE slug = ?)", arguments: [$0]) ?? false
+            }
+            let article = PublishedArticle(id: UUID().uuidString.lowercased(), slug: slug, report: report, publishedAt: Date())
+            try db.execute(sql: "INSERT INTO published_article (id, slug, title, rating, report, publishedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [article.id, slug, report.article.title, report.rating, json, article.publishedAt.timeIntervalSince1970])
+            return article
+        }
+    }
+
+    public func article(idOrSlug: String) throws -> PublishedArticle? {
+        try database.read { db in try Self.articles(db, where: "id = ? OR slug = ?", [idOrSlug, idOrSlug]).first }
+    }
+
+    public func articles(_ page: PageRequest) throws -> ResultPage<PublishedArticle> {
+        try database.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM published_article") ?? 0
+            return ResultPage(items: try Self.articles(db, where: "1 ORDER BY rowid DESC LIMIT ? OFFSET ?", [page.perPage, page.offset]),
+                              request: page, total: total)
+        }
+    }
+
+    private static func articles(_ db: Database, where clause: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [PublishedArticle] {
+        try Row.fetchAll(db, sql: "SELECT id, slug, report, publishedAt FROM published_article WHERE \(clause)", arguments: StatementArguments(arguments)).map { row in
+            PublishedArticle(id: row["id"], slug: row["slug"], report: try decoder.decode(ArticleReport.self, from: Data((row["report"] as String).utf8)),
+                             publishedAt: Date(timeIntervalSince1970: row["publishedAt"]))
+        }
+    }
+
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
         return encoder
     }()
 
-    private static func checks(_ db: Database, where clause: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [PublishedCheck] {
+    private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
-        return try Row.fetchAll(db, sql: "SELECT id, slug, version, report, publishedAt FROM published_check WHERE \(clause)",
+        return decoder
+    }()
+
+    private static func checks(_ db: Database, where clause: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [PublishedCheck] {
+        try Row.fetchAll(db, sql: "SELECT id, slug, version, report, publishedAt FROM published_check WHERE \(clause)",
                                 arguments: StatementArguments(arguments)).map { row in
             PublishedCheck(id: row["id"], slug: row["slug"], version: row["version"],
                            report: try decoder.decode(Report.self, from: Data((row["report"] as String).utf8)),
@@ -161,12 +198,6 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     }
 
     private static func unusedSlug(_ base: String, _ db: Database) throws -> String {
-        var candidate = base
-        var suffix = 2
-        while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM published_check WHERE slug = ?)", arguments: [candidate]) ?? false {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+        try ClaimKey.uniqueSlug(base) { try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM published_check WHERE slug = ?)", arguments: [$0]) ?? false }
     }
 }

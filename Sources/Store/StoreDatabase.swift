@@ -112,6 +112,19 @@ struct StoreDatabase: Sendable {
                 CREATE INDEX comment_slug ON comment(slug, id);
                 """)
         }
+        migrator.registerMigration("v3-published-articles") { db in
+            try db.execute(sql: """
+                CREATE TABLE published_article (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    slug TEXT NOT NULL UNIQUE,
+                    title TEXT,
+                    rating TEXT NOT NULL,
+                    report TEXT NOT NULL,
+                    publishedAt REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -119,6 +119,24 @@ final class FactCheckArchiveTests: XCTestCase {
         let reopened = try DatabaseQueue(path: path)
         do { let actual = try await reopened.read { db in try String.fetchOne(db, sql: "SELECT title FROM source") }; XCTAssertEqual(actual, "Example") }
         let migrations = try await reopened.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        XCTAssertEqual(migrations, ["v1-knowledge-base", "v2-published-checks"])
+        XCTAssertEqual(migrations, ["v1-knowledge-base", "v2-published-checks", "v3-published-articles"])
+    }
+
+    /// Article checks survive a reopen, get unique slugs from their titles and list newest first.
+    func testArticlesArePublishedUnderUniqueSlugsAndListedNewestFirst() throws {
+        let path = folder.appendingPathComponent("articles.sqlite").path
+        let claim = ExtractedClaim(text: "NATO was founded in 1949.", sentence: "NATO was founded in 1949.", span: TextSpan(start: 0, end: 25), checkWorthiness: 0.8)
+        let article = ArticleReport(article: Article(text: "NATO was founded in 1949.", title: "Why is Japan not in NATO?"), date: Date(timeIntervalSince1970: 1_700_000_000),
+                                    claims: [.init(claim: claim, report: report("NATO was founded in 1949."), slug: "nato-was-founded-in-1949")])
+        let first = try SQLiteFactCheckArchive(path: path).publishArticle(article)
+        let second = try SQLiteFactCheckArchive(path: path).publishArticle(article)
+        XCTAssertEqual([first.slug, second.slug], ["why-is-japan-not-in-nato", "why-is-japan-not-in-nato-2"])
+        let reopened = try SQLiteFactCheckArchive(path: path)
+        XCTAssertEqual(try reopened.article(idOrSlug: first.id)?.report, article)
+        XCTAssertEqual(try reopened.article(idOrSlug: second.slug)?.id, second.id)
+        XCTAssertNil(try reopened.article(idOrSlug: "missing"))
+        let page = try reopened.articles(PageRequest(page: 1, perPage: 1))
+        XCTAssertEqual(page.items.map(\.id), [second.id])
+        XCTAssertEqual(page.total, 2)
     }
 }

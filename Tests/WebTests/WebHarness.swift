@@ -1,12 +1,14 @@
 import FactCheckCore
 import FactCheckWeb
 import FactCheckWebTesting
+import Fetching
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Stages
 
 /// Builds the web app on the test pipeline and an archive, and wraps a test client with the reader's CSRF cookie.
 struct WebHarness {
@@ -20,7 +22,8 @@ struct WebHarness {
         logger.logLevel = .warning
         let service = CheckService(pipeline: try TestPipeline.make(delay: stanceDelay), archive: archive, embedder: nil,
                                    configuration: configuration, metrics: WebMetrics(), logger: logger)
-        let app = try await FactCheckWebApp(service: service)
+        let articles = ArticleService(checks: service, extractor: CheckWorthyClaimExtractor(), loader: WebArticleLoader(), logger: logger)
+        let app = try await FactCheckWebApp(service: service, articles: articles)
         return try await app.application(host: "127.0.0.1", port: 0, logger: logger).test(.router) { client in
             try await test(try await WebClient(client: client))
         }

@@ -78,6 +78,42 @@ async function submitCheck(event) {
   };
 }
 
+// The progress page of an article check: each claim's verdict appears as it is decided, then the article page opens.
+// Without this script the page reloads itself every few seconds instead.
+function followArticle(section) {
+  const status = section.querySelector(".progress-message");
+  const items = Array.from(section.querySelectorAll("li[data-claim]"));
+  let checked = items.filter((li) => !li.querySelector(".pending")).length;
+  const events = new EventSource("/articles/jobs/" + encodeURIComponent(section.dataset.job) + "/events");
+  events.addEventListener("checked", (e) => {
+    const data = JSON.parse(e.data);
+    const item = items[data.index];
+    const badge = item && item.querySelector(".badge");
+    if (!badge || !badge.classList.contains("pending")) return;
+    badge.className = "badge " + data.verdict_class;
+    badge.textContent = data.verdict;
+    if (data.url) {
+      const text = badge.nextSibling;
+      const link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = text ? text.textContent.trim() : "";
+      if (text) item.replaceChild(link, text);
+      item.insertBefore(document.createTextNode(" "), link);
+    }
+    checked += 1;
+    status.textContent = "Checked " + checked + " of " + items.length + " claims…";
+  });
+  events.addEventListener("done", (e) => {
+    events.close();
+    window.location.assign(JSON.parse(e.data).url);
+  });
+  events.addEventListener("failed", (e) => {
+    events.close();
+    status.textContent = JSON.parse(e.data).message;
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".js-check-form").forEach((form) => form.addEventListener("submit", submitCheck));
+  document.querySelectorAll(".article-progress[data-job]").forEach(followArticle);
 });

@@ -8,11 +8,29 @@ public struct ClaimReviewRenderer: Sendable {
 
     /// - Parameter url: where the fact check is published.
     public func render(_ report: Report, url: String) throws -> String {
+        try Self.scriptSafe(JSONSerialization.data(withJSONObject: review(report, url: url), options: [.sortedKeys, .withoutEscapingSlashes]))
+    }
+
+    /// The ClaimReviews of an article's claims, as one JSON-LD array: each reviews the claim as the article makes it
+    /// (`itemReviewed.appearance` is the article) and points at the claim's own fact check.
+    public func render(_ claims: [(report: Report, url: String, appearance: String?)]) throws -> String {
+        let reviews = claims.map { claim in
+            var review = review(claim.report, url: claim.url)
+            if let appearance = claim.appearance, var item = review["itemReviewed"] as? [String: Any] {
+                item["appearance"] = ["@type": "CreativeWork", "url": appearance]
+                review["itemReviewed"] = item
+            }
+            return review
+        }
+        return try Self.scriptSafe(JSONSerialization.data(withJSONObject: reviews, options: [.sortedKeys, .withoutEscapingSlashes]))
+    }
+
+    private func review(_ report: Report, url: String) -> [String: Any] {
         var rating: [String: Any] = [
             "@type": "Rating", "alternateName": report.verdict.rawValue, "bestRating": 5, "worstRating": 1,
         ]
         if let value = report.verdict.ratingValue { rating["ratingValue"] = value }
-        let review: [String: Any] = [
+        return [
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "claimReviewed": report.claim,
@@ -23,7 +41,9 @@ public struct ClaimReviewRenderer: Sendable {
             "itemReviewed": ["@type": "Claim", "text": report.normalizedClaim.isEmpty ? report.claim : report.normalizedClaim],
             "reviewBody": report.summary,
         ]
-        let data = try JSONSerialization.data(withJSONObject: review, options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private static func scriptSafe(_ data: Data) -> String {
         var json = ""
         for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
             switch scalar {

@@ -61,7 +61,7 @@ struct ArticlePageView {
     var counts: [VerdictCountView]
     var paragraphs: [ArticleParagraphView]
     var claims: [ArticleClaimView]
-    var hasClaims: Bool { !claims.isEmpty }
+    var hasClaims: Bool
 
     init(_ article: PublishedArticle, meta: PageMeta) {
         let report = article.report
@@ -79,6 +79,7 @@ struct ArticlePageView {
                              verdictClass: checked.report.verdict.cssClass, url: checked.slug.map { "/fact-checks/\($0)" },
                              summary: checked.report.summary, confidencePercent: Int((checked.report.confidence * 100).rounded()))
         }
+        hasClaims = !claims.isEmpty
         paragraphs = Self.paragraphs(of: report)
     }
 

@@ -56,6 +56,7 @@ import Testing
             #expect(page.text.contains("&lt;b onmouseover=alert(1)&gt;Tower&lt;/b&gt;"))
             #expect(!page.text.contains("<b onmouseover"))
             #expect(page.text.contains(#""@type":"ClaimReview""#))
+            #expect(page.text.matches(of: /<li id="claim-\d+">/).count == 3, "the list of claims")
             let links = page.text.matches(of: /class="claim-mark [a-z-]+" href="(\/fact-checks\/[a-z0-9-]+)"/).map { String($0.output.1) }
             #expect(links.count == 3)
             for link in links { #expect(try await client.get(link).status == .ok, "\(link)") }

@@ -2,7 +2,8 @@
 """End-to-end test of the web app: the real `factcheck serve` on a copy of the data home, driven by headless Chromium
 over the DevTools protocol. Submits a claim with JavaScript (live progress), reaches the verdict page, posts a comment
 containing <script> and checks it is shown as text; submits another claim with JavaScript disabled (plain form POST and
-redirect); saves screenshots of the home, a verdict page and the listing under .ci/artifacts/.
+redirect), an article checked claim by claim (highlights, links, escaped markup); saves screenshots of the home, a verdict
+page, an article page and the listing under .ci/artifacts/.
 
 Usage: python3 Tests/e2e/browser_e2e.py [--factcheck .build/debug/factcheck] [--home .factcheck]
 Needs: Debian's chromium, `pip install websocket-client==1.8.0`, and `factcheck setup` done in --home.
@@ -148,6 +149,30 @@ def main():
         assert browser.evaluate("document.querySelector('h1').textContent") == "Fact Check: Is Japan in NATO?"
         path, verdict = browser.evaluate("[location.pathname, document.querySelector('.verdict').textContent]")
         print(f"  {path} → {verdict}")
+
+        print("check an article with JavaScript: progress claim by claim, then the article page")
+        article = ("NATO facts\n\nNATO was founded in 1949. NATO has 30 member states. We think NATO is great!\n\n"
+                   "The Eiffel <img src=x onerror=\"window.__xss=2\"> Tower was completed in 1889 in Paris.")
+        browser.goto(base + "/")
+        browser.evaluate(f"document.querySelector('#article-text').value = {json.dumps(article)}; "
+                         "document.querySelector('form.article-form button[type=submit]').click(); true")
+        browser.wait_for("location.pathname.startsWith('/articles/') && document.readyState === 'complete'", 30, "the article progress or page")
+        print("  after submitting:", browser.evaluate("location.pathname"))
+        browser.wait_for("location.pathname.startsWith('/articles/') && !location.pathname.startsWith('/articles/jobs/') "
+                         "&& document.readyState === 'complete'", 300, "the article page")
+        marks = browser.evaluate("Array.from(document.querySelectorAll('.article-text a.claim-mark')).map(a => [a.className, a.getAttribute('href')])")
+        rating = browser.evaluate("document.querySelector('.rating').textContent")
+        print(f"  {browser.evaluate('location.pathname')}: {rating} {marks}")
+        assert len(marks) >= 2, marks
+        assert browser.evaluate("document.querySelectorAll('ol.article-claims > li a').length") == len(marks)
+        assert all(href.startswith("/fact-checks/") for _, href in marks), marks
+        assert browser.evaluate("document.querySelector('.article-text').textContent.includes('<img src=x onerror=')")
+        assert browser.evaluate("typeof window.__xss") == "undefined", "the article's markup ran"
+        assert browser.evaluate("document.querySelectorAll('.article-text img').length") == 0
+        browser.screenshot("article.png")
+        browser.evaluate("document.querySelector('.article-text a.claim-mark').click(); true")
+        browser.wait_for("location.pathname.startsWith('/fact-checks/') && document.readyState === 'complete'", 30, "a claim's fact check")
+        print("  highlighted sentence links to", browser.evaluate("document.querySelector('h1').textContent"))
 
         print("listing")
         browser.goto(base + "/fact-checks")

@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/factcheck
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability fixtures clean
+.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability bench-article fixtures clean
 
 build:
 	scripts/install-deps.sh
@@ -53,6 +53,12 @@ bench-reliability: release
 	$(RELEASE_BIN) setup
 	python3 bench/reliability.py --factcheck $(RELEASE_BIN) --clients $(or $(CLIENTS),20) --seconds $(or $(SECONDS),30) \
 		--kill-rounds $(or $(KILL_ROUNDS),3) --out bench/reliability.json
+
+## The acceptance article end to end (needs ../shared/data/articles): writes bench/article.json; claim extraction quality.
+bench-article: release
+	$(RELEASE_BIN) setup
+	python3 bench/article_bench.py --factcheck $(RELEASE_BIN) --home $(FACTCHECK_HOME) --out bench/article.json
+	python3 scripts/article_extraction_eval.py --factcheck $(RELEASE_BIN)
 
 ## Regenerate test fixtures from the Python references (needs python/requirements.txt).
 fixtures:

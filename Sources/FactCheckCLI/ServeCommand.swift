@@ -21,13 +21,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Checks allowed to wait in the queue.") var queueLength = 200
     @Option(help: "New checks per client address and minute.") var checksPerMinute = 10
     @Option(help: "Comments per client address and minute.") var commentsPerMinute = 5
+    @Option(help: "Article checks per client address and minute.") var articlesPerMinute = 3
     @Flag(help: "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).") var trustForwardedFor = false
     @Option(help: "Lin et al. 2023 domain ratings JSONL to blend into credibility.") var ratings: String?
 
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be 0…65535.") }
-        guard concurrentChecks >= 1, queueLength >= 0, checksPerMinute >= 1, commentsPerMinute >= 1 else {
-            throw ValidationError("--concurrent-checks, --checks-per-minute and --comments-per-minute must be at least 1.")
+        guard concurrentChecks >= 1, queueLength >= 0, checksPerMinute >= 1, commentsPerMinute >= 1, articlesPerMinute >= 1 else {
+            throw ValidationError("--concurrent-checks, --checks-per-minute, --comments-per-minute and --articles-per-minute must be at least 1.")
         }
         if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--public-url must be an http(s) URL.")
@@ -52,7 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
             publicURL: publicURL ?? "http://\(host):\(port)",
             adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength,
-            checkSubmissionsPerMinute: checksPerMinute, commentsPerMinute: commentsPerMinute, trustForwardedFor: trustForwardedFor,
+            checkSubmissionsPerMinute: checksPerMinute, articleSubmissionsPerMinute: articlesPerMinute, commentsPerMinute: commentsPerMinute,
+            trustForwardedFor: trustForwardedFor,
             csrfSecret: try dataHome.serverSecret()
         )
         let service = CheckService(pipeline: pipeline, archive: try SQLiteFactCheckArchive(path: dataHome.databasePath),

@@ -38,11 +38,11 @@ public final class CheckService: Sendable {
 
     /// Validates `raw` (trimmed; not empty, over-long or binary), normalises it and embeds the normalised claim.
     func prepare(_ raw: String) async throws -> Submission {
+        guard raw.unicodeScalars.count <= configuration.maxClaimLength else {  // counted as JSON Schema's maxLength counts
+            throw WebError.badRequest("A claim can be at most \(configuration.maxClaimLength) characters; this one has \(raw.unicodeScalars.count).")
+        }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw WebError.badRequest("Type a claim to check.") }
-        guard text.count <= configuration.maxClaimLength else {
-            throw WebError.badRequest("A claim can be at most \(configuration.maxClaimLength) characters; this one has \(text.count).")
-        }
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) else {
             throw WebError.badRequest("The claim contains control characters; paste plain text.")
         }

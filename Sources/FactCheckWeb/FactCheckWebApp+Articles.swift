@@ -73,7 +73,7 @@ extension FactCheckWebApp {
         let api = router.group("api/v1")
         api.post("articles") { request, context in
             let body = try await jsonBody(request, limit: configuration.maxArticleBodyBytes)
-            guard body["text"] is String || body["url"] is String, body["title"] == nil || body["title"] is String else {
+            guard body["text"] is String || body["url"] is String, body["title"] == nil || body["title"] is String || body["title"] is NSNull else {
                 throw WebError.badRequest("Send {\"text\": \"…\"} or {\"url\": \"https://…\"}, with an optional \"title\".")
             }
             let article = try await articles.article(text: body["text"] as? String, url: body["url"] as? String, title: body["title"] as? String)

@@ -40,12 +40,13 @@ extension FactCheckWebApp {
     /// Validates and stores a comment under `slug`, within the client's rate limit.
     func postComment(slug: String, name: String, text: String, client: String) async throws -> Comment {
         guard try await archive.check(slug: slug, version: nil) != nil else { throw WebError.notFound("This fact check") }
+        // Lengths are counted in Unicode scalars, as JSON Schema's maxLength counts them, before anything is removed.
+        guard text.unicodeScalars.count <= configuration.maxCommentLength else {
+            throw WebError.badRequest("A comment can be at most \(configuration.maxCommentLength) characters; this one has \(text.unicodeScalars.count).")
+        }
         let name = Self.singleLine(name)
         let text = Self.plainText(text)
         guard !text.isEmpty else { throw WebError.badRequest("Write a comment before posting.") }
-        guard text.count <= configuration.maxCommentLength else {
-            throw WebError.badRequest("A comment can be at most \(configuration.maxCommentLength) characters; this one has \(text.count).")
-        }
         guard name.count <= configuration.maxCommenterNameLength else {
             throw WebError.badRequest("A name can be at most \(configuration.maxCommenterNameLength) characters.")
         }

@@ -62,7 +62,7 @@ public struct SafeFetcher: Sendable {
     private func fetchOnce(_ url: URL, until deadline: ContinuousClock.Instant) async throws -> (Int, HTTPHeaders, [UInt8]) {
         guard let host = url.host else { throw FetchError.invalidURL("no host") }
         if let refusal = configuration.policy.refusal(forName: host) { throw FetchError.refusedAddress(refusal) }
-        let addresses = try await ResolvedAddress.resolve(host)
+        let addresses = try await Self.resolve(host, until: deadline)
         guard let pinned = addresses.first else { throw FetchError.unresolvable(host) }
         for address in addresses {
             if let refusal = configuration.policy.refusal(for: address, host: host) { throw FetchError.refusedAddress(refusal) }
@@ -100,6 +100,20 @@ public struct SafeFetcher: Sendable {
         } catch {
             try? await client.shutdown()
             throw Self.describe(error, url: url)
+        }
+    }
+
+    /// The host's addresses, or a timeout when the resolver does not answer before `deadline`.
+    private static func resolve(_ host: String, until deadline: ContinuousClock.Instant) async throws -> [ResolvedAddress] {
+        try await withThrowingTaskGroup(of: [ResolvedAddress]?.self) { group in
+            group.addTask { try await ResolvedAddress.resolve(host) }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let addresses = try await group.next() ?? nil else { throw FetchError.timedOut(host) }
+            return addresses
         }
     }
 

@@ -27,7 +27,7 @@ final class ClaimExtractionTests: XCTestCase {
         The alliance was founded in Washington in 1949 by twelve countries.
         """)
         XCTAssertEqual(found.map(\.text), [
-            "The North Atlantic Treaty Organization is a military alliance consisting of 30 member countries.",
+            "NATO is a military alliance consisting of 30 member countries.",
             "NATO was founded in Washington in 1949 by twelve countries.",
         ])
     }
@@ -50,6 +50,17 @@ final class ClaimExtractionTests: XCTestCase {
         XCTAssertTrue(found.map(\.text).contains("The Quadrilateral Security Dialogue is a security alliance between the United States, Japan, India, and Australia."),
                       "\(found.map(\.text))")
         XCTAssertFalse(found.contains { $0.text.hasSuffix("between India.") })
+    }
+
+    func testAClosingWithPhraseWithoutAFigureIsLeftOutAndOneWithAFigureKept() async throws {
+        let found = try await claims("""
+        Today, Japan is the world’s third-largest economy, with a high standard of living and a stable political system. \
+        The United States maintains a large military presence in Japan, with over 50,000 troops stationed there.
+        """)
+        XCTAssertEqual(found.map(\.text), [
+            "Today, Japan is the world’s third-largest economy.",
+            "The United States maintains a large military presence in Japan, with over 50,000 troops stationed there.",
+        ])
     }
 
     func testQuestionsTheWriterSpeakingHypothesesSummariesAndFurnitureAreLeftOut() async throws {

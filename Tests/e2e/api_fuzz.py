@@ -31,7 +31,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     log = open(os.path.join(work, "server.log"), "w")
     server = subprocess.Popen([args.factcheck, "serve", "--home", home, "--port", str(port), "--checks-per-minute", "100000",
-                               "--comments-per-minute", "100000"], stdout=subprocess.DEVNULL, stderr=log,
+                               "--comments-per-minute", "100000", "--articles-per-minute", "100000"], stdout=subprocess.DEVNULL, stderr=log,
                               env={**os.environ, "FACTCHECK_ADMIN_TOKEN": "fuzz-admin"})
     try:
         wait_http(base + "/healthz", 180)

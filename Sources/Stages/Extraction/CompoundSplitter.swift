@@ -8,8 +8,8 @@ enum CompoundSplitter {
     private static let listOpeners: Set<String> = ["to", "in", "with", "as", "including", "like", "from", "visited", "joined", "combat"]
 
     static func split(_ claim: String) -> [String] {
-        let tokens = Token.tokenize(claim)
-        var claims = [claim]
+        let tokens = droppingTrailingAttributes(Token.tokenize(claim))
+        var claims = [Token.join(tokens)]
         if let list = nameList(in: tokens) {
             claims = list.items.map { item in
                 var words = Array(tokens[..<list.start]) + item
@@ -23,6 +23,20 @@ enum CompoundSplitter {
         }
         if let appositive = appositive(in: tokens) { claims.append(appositive) }
         return claims
+    }
+
+    /// "Japan is the world's third-largest economy, with a high standard of living and a stable political system." →
+    /// "Japan is the world's third-largest economy.": a closing "with …" phrase that adds no figure is a further,
+    /// vaguer claim; one that carries the figure ("…, with over 50,000 troops stationed there.") stays.
+    private static func droppingTrailingAttributes(_ tokens: [Token]) -> [Token] {
+        guard let comma = tokens.lastIndex(where: { $0.text.hasSuffix(",") }), comma + 2 < tokens.count, tokens[comma + 1].lower == "with",
+              let last = tokens.last?.text.last, ".!".contains(last) else { return tokens }
+        let phrase = tokens[(comma + 1)...]
+        guard !phrase.contains(where: { $0.isNumber || Lexicon.countWords.contains($0.lower) }),
+              !phrase.contains(where: { $0.text.hasSuffix(",") }) || phrase.last?.text.hasSuffix(",") == true else { return tokens }
+        var kept = Array(tokens[...comma])
+        kept[comma] = Token(String(kept[comma].text.dropLast()) + String(last))
+        return kept
     }
 
     /// A list of two or more names ("Cambodia, East Timor, and South Sudan") after a list opener, and the tokens

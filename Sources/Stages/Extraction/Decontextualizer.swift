@@ -114,7 +114,8 @@ struct Decontextualizer {
         return tokens
     }
 
-    /// "The North Atlantic Treaty Organization, commonly known as NATO, is …" → "The North Atlantic Treaty Organization is …".
+    /// "The North Atlantic Treaty Organization, commonly known as NATO, is …" → "NATO is …": a name the article gives
+    /// a shorter alias is called by the alias (how sources most often name it).
     private static func droppingAlias(_ tokens: [Token]) -> [Token] {
         guard let comma = tokens.firstIndex(where: { $0.text.hasSuffix(",") }), comma + 2 < tokens.count else { return tokens }
         let after = tokens[(comma + 1)...].map(\.lower)
@@ -122,9 +123,14 @@ struct Decontextualizer {
         guard let marker = markers.first(where: { after.starts(with: $0) }),
               let close = tokens[(comma + 1)...].firstIndex(where: { $0.text.hasSuffix(",") }), close - comma - marker.count <= 4,
               tokens[(comma + marker.count + 1) ... close].allSatisfy(\.isProper) else { return tokens }
-        var subject = Array(tokens[...comma])
-        subject[comma] = Token(String(subject[comma].text.dropLast()))
-        return subject + tokens[(close + 1)...]
+        var start = comma
+        while start > 0, tokens[start - 1].isProper || Lexicon.nameParticles.contains(tokens[start - 1].lower) || tokens[start - 1].lower == "of" {
+            start -= 1
+        }
+        if start > 0, tokens[start - 1].lower == "the" { start -= 1 }
+        var alias = Array(tokens[(comma + marker.count + 1) ... close])
+        alias[alias.count - 1] = Token(String(alias[alias.count - 1].text.dropLast()))
+        return Array(tokens[..<start]) + alias + tokens[(close + 1)...]
     }
 
     /// "It is worth noting that …", "It was not until …": an "it" that refers to nothing.

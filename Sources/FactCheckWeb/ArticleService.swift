@@ -24,6 +24,24 @@ public final class ArticleService: Sendable {
         queue = CheckQueue(slots: configuration.maxConcurrentArticles, maxWaiting: configuration.maxQueuedArticles)
     }
 
+    /// What the claim box was given when it is not one claim.
+    enum ArticleInput {
+        case url
+        case text
+    }
+
+    /// `.url` for a lone http(s) address, `.text` for more than a claim (longer than `maxClaimLength`, or three
+    /// sentences or more), `nil` for a claim.
+    static func articleInput(_ input: String, maxClaimLength: Int) -> ArticleInput? {
+        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.contains(where: \.isWhitespace), let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+           scheme == "http" || scheme == "https", url.host != nil {
+            return .url
+        }
+        if trimmed.unicodeScalars.count > maxClaimLength || SentenceSplitter.sentences(in: trimmed).count >= 3 { return .text }
+        return nil
+    }
+
     /// An article from what a user sent: a URL (fetched safely) or pasted text, Markdown or HTML.
     func article(text: String?, url: String?, title: String?) async throws -> Article {
         do {

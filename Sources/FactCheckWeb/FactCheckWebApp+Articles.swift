@@ -95,7 +95,7 @@ extension FactCheckWebApp {
         }
     }
 
-    private func startArticle(_ article: Article, request: Request, context: AppRequestContext) async throws -> ArticleJob {
+    func startArticle(_ article: Article, request: Request, context: AppRequestContext) async throws -> ArticleJob {
         try await limiter.admit("article:" + client(request, context: context), limit: configuration.articleSubmissionsPerMinute)
         return try await articles.submit(article)
     }

@@ -16,8 +16,11 @@ extension FactCheckWebApp {
     func addPageRoutes(to router: RouteTable) {
         router.get("/") { request, _ in try await home(request) }
         router.post("/checks") { request, context in
-            let form = try await form(request)
+            let form = try await form(request, limit: configuration.maxArticleBodyBytes)
             try verifyCSRF(request, form: form)
+            if let kind = ArticleService.articleInput(form["claim"] ?? "", maxClaimLength: configuration.maxClaimLength) {
+                return try await startArticleFromClaimBox(form["claim"] ?? "", isURL: kind == .url, request: request, context: context)
+            }
             let submission: CheckService.Submission
             do { submission = try await service.prepare(form["claim"] ?? "") } catch let error as WebError where !wantsJSON(request) {
                 return try await home(request, claim: form["claim"] ?? "", error: error.message, status: error.status)
@@ -54,6 +57,19 @@ extension FactCheckWebApp {
             await cache.store(page, key: key, slug: slug)
             return html(page, csrf: csrf)
         }
+    }
+
+    /// The claim box was given a link or a whole text: it is checked as an article; the script is sent to the progress
+    /// page, a plain form redirected there; a text that cannot be checked comes back with the reason beside the box.
+    private func startArticleFromClaimBox(_ text: String, isURL: Bool, request: Request, context: AppRequestContext) async throws -> Response {
+        let job: ArticleJob
+        do {
+            let article = try await articles.article(text: isURL ? nil : text, url: isURL ? text : nil, title: nil)
+            job = try await startArticle(article, request: request, context: context)
+        } catch let error as WebError where !wantsJSON(request) {
+            return try await home(request, claim: text, error: error.message, status: error.status)
+        }
+        return wantsJSON(request) ? try json(["url": "/articles/jobs/\(job.id)"], status: .accepted) : redirect(to: "/articles/jobs/\(job.id)")
     }
 
     /// Whether the client is the page's script (or an API-style client) rather than a plain form post.
@@ -114,7 +130,7 @@ extension FactCheckWebApp {
             meta: meta(title: "FactCheck — check a claim against the evidence",
                        description: "Type a claim; FactCheck finds evidence, weighs each source and publishes a cited fact check. Free, no registration.",
                        path: "/", section: "home"),
-            examples: Self.exampleClaims, recent: recent, hasRecent: !recent.isEmpty, maxClaimLength: configuration.maxClaimLength, claim: claim, error: error,
+            examples: Self.exampleClaims, recent: recent, hasRecent: !recent.isEmpty, claim: claim, error: error,
             articleText: articleText, articleURL: articleURL, articleError: articleError
         )
         return html(pages.render(view, template: "home"), status: status, csrf: csrfToken(request))

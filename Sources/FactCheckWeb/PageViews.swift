@@ -45,7 +45,6 @@ struct HomeView {
     var examples: [String]
     var recent: [CheckSummaryView]
     var hasRecent: Bool
-    var maxClaimLength: Int
     var claim = ""
     var error: String?
     var articleText = ""

@@ -84,6 +84,22 @@ import Testing
         }
     }
 
+    @Test func theClaimBoxTakesALinkOrAWholeTextAsAnArticle() async throws {
+        try await WebHarness().run { client in
+            let text = try await client.postForm("/checks", [("claim", Self.article)])
+            #expect(text.status == .seeOther)
+            #expect(text.headers[.location]?.hasPrefix("/articles/jobs/") == true)
+            let scripted = try await client.postForm("/checks", [("claim", Self.article)], accept: "application/json")
+            #expect(scripted.status == .accepted)
+            #expect((try scripted.json()["url"] as? String)?.hasPrefix("/articles/jobs/") == true)
+            let link = try await client.postForm("/checks", [("claim", "  http://10.0.0.7/internal  ")])
+            #expect(link.status == .unprocessableContent)
+            #expect(link.text.contains(#"id="claim-error""#) && link.text.contains("not a public address"))
+            let claim = try await client.postForm("/checks", [("claim", "NATO was founded in 1949.")])
+            #expect(claim.headers[.location]?.hasPrefix("/fact-checks/") == true)
+        }
+    }
+
     @Test func badArticlesGetClearErrorsAndTheServerStaysUp() async throws {
         try await WebHarness().run { client in
             func error(_ body: [String: Any]) async throws -> (HTTPResponse.Status, String) {

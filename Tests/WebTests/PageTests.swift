@@ -73,9 +73,10 @@ import Testing
             let empty = try await client.postForm("/checks", [("claim", "   ")])
             #expect(empty.status == .badRequest)
             #expect(empty.text.contains("Type a claim to check."))
+            // Longer than a claim: read as an article, which makes no check-worthy statement.
             let long = try await client.postForm("/checks", [("claim", String(repeating: "word ", count: 400))])
-            #expect(long.status == .badRequest)
-            #expect(long.text.contains("at most 1000 characters"))
+            #expect(long.status == .unprocessableContent)
+            #expect(long.text.contains(#"id="claim-error""#) && long.text.contains("No check-worthy statement"))
             let hostile = try await client.postForm("/checks", [("claim", "<img src=x onerror=alert(1)> \u{0}")])
             #expect(hostile.status == .badRequest)
             #expect(!hostile.text.contains("<img src=x"))

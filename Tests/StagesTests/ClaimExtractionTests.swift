@@ -80,6 +80,14 @@ final class ClaimExtractionTests: XCTestCase {
         XCTAssertEqual(found, [])
     }
 
+    func testVagueAttributionsOfInfluenceAreNotCheckWorthy() async throws {
+        let found = try await claims("""
+        Since the end of World War II, the United States has played a significant role in Japan’s defense. By renouncing war, \
+        Japan has been able to focus on economic growth and development. Japan joined the United Nations in 1956.
+        """)
+        XCTAssertEqual(found.map(\.text), ["Japan joined the United Nations in 1956."])
+    }
+
     func testASentenceThatLeansOnTheOneBeforeIsLeftOut() async throws {
         let found = try await claims("""
         Japan has a security partnership with Australia, known as the Australia-Japan Joint Declaration on Security Cooperation. \

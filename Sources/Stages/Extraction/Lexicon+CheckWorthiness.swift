@@ -45,11 +45,16 @@ extension Lexicon {
         "encouraged", "criticized", "criticised", "absence",
     ]
 
-    /// Verbs of perception and opinion that frame what follows as a view ("is seen as", "is believed to").
+    /// Verbs of perception and opinion that frame what follows as a view ("is seen as", "is believed to"), and vague
+    /// attributions of influence that no source can confirm or refute ("has played a role in", "has been able to").
     static let opinionFrames: [[String]] = [
         ["seen", "as"], ["viewed", "as"], ["regarded", "as"], ["considered", "to"], ["considered", "a"], ["believed", "to"],
-        ["thought", "to"], ["perceived", "as"], ["said", "to"],
+        ["thought", "to"], ["perceived", "as"], ["said", "to"], ["been", "able", "to"], ["a", "way", "to"],
     ]
+
+    /// Forms of "play" that, with "role" up to three words later, attribute an unmeasured influence ("has played a
+    /// significant role in").
+    static let playForms: Set<String> = ["play", "plays", "played", "playing"]
 
     /// Words that rank or count: a statement with one can be checked against a figure.
     static let rankingWords: Set<String> = [

@@ -38,6 +38,7 @@ struct StatementFeatures {
         rankingWords = words.filter { Lexicon.rankingWords.contains($0) || $0.hasSuffix("est") && $0.count > 5 }.count
         evaluativeWords = words.filter(Lexicon.evaluativeWords.contains).count
         opinionFrame = Lexicon.opinionFrames.contains { frame in Self.contains(frame, in: words) }
+            || words.indices.contains { index in words[index] == "role" && words[max(0, index - 3) ..< index].contains(where: Lexicon.playForms.contains) }
     }
 
     /// A score 0…1 from the signals alone (used when no learned model is given, and as the model's extra features).

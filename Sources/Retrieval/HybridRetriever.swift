@@ -33,15 +33,20 @@ public final class HybridRetriever: EvidenceRetriever {
     public func retrieve(for claim: Claim, limit: Int) async throws -> [RetrievedPassage] {
         let query = try await embedder.embed([claim.normalized])[0]
         let lexical = try knowledgeBase.search(claim.normalized, limit: configuration.lexicalCandidates)
-        let dense = index.nearest(query, limit: configuration.denseCandidates)
+        let nearest = index.nearest(query, limit: configuration.denseCandidates)
+        // A passage the lexical search found but the dense top list missed is ranked by its own similarity among all
+        // candidates, so a lexical best match is not dropped for lacking a dense rank.
+        var similarities = Dictionary(nearest.map { ($0.rowid, $0.similarity) }, uniquingKeysWith: { first, _ in first })
+        for hit in lexical where similarities[hit.rowid] == nil { similarities[hit.rowid] = index.similarity(query, rowid: hit.rowid) }
+        let dense = similarities.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         var fused: [Int64: (score: Double, lexical: Int?, dense: Int?)] = [:]
         for (rank, hit) in lexical.enumerated() {
             fused[hit.rowid, default: (0, nil, nil)].score += 1 / (configuration.fusionK + Double(rank + 1))
             fused[hit.rowid]!.lexical = rank + 1
         }
-        for (rank, hit) in dense.enumerated() {
-            fused[hit.rowid, default: (0, nil, nil)].score += 1 / (configuration.fusionK + Double(rank + 1))
-            fused[hit.rowid]!.dense = rank + 1
+        for (rank, rowid) in dense.enumerated() {
+            fused[rowid, default: (0, nil, nil)].score += 1 / (configuration.fusionK + Double(rank + 1))
+            fused[rowid]!.dense = rank + 1
         }
         let best = fused.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
         return try knowledgeBase.passages(rowids: best.map(\.key)).map { item in

@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store", "CLibXML2"]),
         .target(name: "Fetching", dependencies: ["FactCheckCore", "Ingestion", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
+        .target(name: "Providers", dependencies: ["FactCheckCore", "Fetching"]),
         .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Stance/common_words.txt"), .copy("Extraction/checkworthiness.json")]),
         .target(
             name: "FactCheckWeb",
@@ -66,6 +67,7 @@ let package = Package(
                 "Ingestion",
                 "Retrieval",
                 "Fetching",
+                "Providers",
                 "FactCheckWeb",
                 "CBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,8 +80,9 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "FactCheckWebTesting"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingestion", "Retrieval", "FactCheckWebTesting", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "FactCheckCore", "Ingestion"], exclude: ["Support", "Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["FactCheckCLI"]),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "FactCheckCore", "Ingestion", "FactCheckWebTesting"], exclude: ["Support", "Fixtures"]),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Retrieval", "Stages", "FactCheckCore", "Fetching", "FactCheckWebTesting"], exclude: ["Support"]),
+        .testTarget(name: "CLITests", dependencies: ["FactCheckCLI", "FactCheckWebTesting"]),
         .testTarget(
             name: "WebTests",
             dependencies: [

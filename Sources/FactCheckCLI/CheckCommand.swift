@@ -9,6 +9,7 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Fact-check a claim against the knowledge base and print the report (Markdown, or JSON with --json)."
     )
     @OptionGroup var home: HomeOptions
+    @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
     @Argument(help: "The claim, e.g. \"Is Japan in NATO?\"") var claim: String
     @Flag(help: "Print the report as JSON.") var json = false
     @Flag(help: "Also print each stage's inputs, output and duration (stderr).") var trace = false
@@ -16,7 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Lin et al. 2023 domain ratings JSONL to blend into credibility.") var ratings: String?
 
     func run() async throws {
-        let pipeline = try home.dataHome.pipeline(verifier: verifier, credibilityRatings: ratings)
+        let pipeline = try home.dataHome.pipeline(verifier: verifier, credibilityRatings: ratings, providers: evidence)
         let (report, steps) = try await pipeline.check(claim)
         if trace {
             for step in steps.steps {

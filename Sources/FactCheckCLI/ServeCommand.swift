@@ -14,6 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: "Run `factcheck setup` first (`make serve` does). Set FACTCHECK_ADMIN_TOKEN to enable deleting comments."
     )
     @OptionGroup var home: HomeOptions
+    @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port (0 picks a free one).") var port = 8080
     @Option(help: "Public base URL for links, feeds and ClaimReview (default http://HOST:PORT).") var publicURL: String?
@@ -48,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
                 + "Make it writable or choose another with --home or FACTCHECK_HOME.")
         }
         let embedder = try dataHome.embedder()
-        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder)
+        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence)
         let configuration = WebConfiguration(
             publicURL: publicURL ?? "http://\(host):\(port)",
             adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },

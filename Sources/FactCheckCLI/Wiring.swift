@@ -1,6 +1,8 @@
 import FactCheckCore
 import Foundation
 import Inference
+import Logging
+import Providers
 import Retrieval
 import Stages
 import Store
@@ -35,17 +37,15 @@ extension DataHome {
     /// - Parameter calibrated: replace the aggregator's raw confidence by the shipped calibration's (off only to fit one).
     /// - Parameter grounded: read passages sentence by sentence with the grounding rules (off: the verifier's stance on
     ///   each whole passage, for measuring what the rules add).
+    /// - Parameter providers: where evidence comes from (the local knowledge base alone when nil).
     func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil, embedder: EncoderEmbedder? = nil,
-                  calibrated: Bool = true, grounded: Bool = true) throws -> FactCheckPipeline {
-        let knowledgeBase = try knowledgeBase()
-        guard try knowledgeBase.counts().passages > 0 else {
-            throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
-        }
+                  calibrated: Bool = true, grounded: Bool = true, providers: ProviderOptions? = nil) throws -> FactCheckPipeline {
+        let embedder = try embedder ?? self.embedder()
         let stance = try stanceClassifier(verifier)
         let credibility = try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings))
         return FactCheckPipeline(
             normalizer: RuleBasedClaimNormalizer(),
-            retriever: try HybridRetriever(knowledgeBase: knowledgeBase, embedder: try embedder ?? self.embedder()),
+            retriever: try retriever(providers: providers, embedder: embedder),
             credibility: credibility,
             stance: grounded
                 ? GroundedStanceClassifier(base: stance, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
@@ -59,6 +59,31 @@ extension DataHome {
 }
 
 extension DataHome {
+    /// The evidence providers chosen (the local knowledge base alone by default), asked together and fused.
+    func retriever(providers options: ProviderOptions?, embedder: EncoderEmbedder) throws -> FusedEvidenceRetriever {
+        let kinds = try options?.kinds ?? [.local]
+        let providers: [any EvidenceProvider] = try kinds.map { kind in
+            switch kind {
+            case .local:
+                let knowledgeBase = try knowledgeBase()
+                guard try knowledgeBase.counts().passages > 0 else {
+                    throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
+                }
+                return try HybridRetriever(knowledgeBase: knowledgeBase, embedder: embedder)
+            case .wikipedia:
+                return MediaWikiProvider(configuration: .init(endpoint: try options!.wikipediaEndpoint))
+            }
+        }
+        let logger = Logger(label: "factcheck.providers")
+        return FusedEvidenceRetriever(
+            providers: providers, embedder: embedder, queryWriter: KeywordSearchQueryWriter(),
+            configuration: .init(providerDeadline: try options?.deadline ?? .seconds(8)),
+            onFailure: { provider, claim, error in
+                logger.warning("evidence provider failed", metadata: ["provider": "\(provider)", "claim": "\(claim.id)", "error": "\(error)"])
+            }
+        )
+    }
+
     /// The offline claim extractor, scoring with the shipped check-worthiness model over `embedder`'s vectors.
     func claimExtractor(embedder: EncoderEmbedder) throws -> CheckWorthyClaimExtractor {
         CheckWorthyClaimExtractor(model: try CheckWorthinessModel.bundled(embedder: embedder))

@@ -34,6 +34,8 @@ public struct FactCheckPipeline: Sendable {
         public var claim: Claim
         public var evidence: [Evidence]
         public var decision: VerdictDecision
+        /// How each evidence provider answered.
+        public var providers: [ProviderOutcome]
     }
 
     /// Checks `text` and writes the report; `progress` is told as each stage starts.
@@ -62,6 +64,7 @@ public struct FactCheckPipeline: Sendable {
             try await writer.write(assessment.claim, decision: assessment.decision, evidence: assessment.evidence, date: date)
         }) { "\($0.whatWeKnow.count) facts, \($0.sources.count) sources" }
         report.timingsMs = recorder.timings
+        report.providers = assessment.providers
         return (report, recorder.trace)
     }
 
@@ -79,9 +82,10 @@ public struct FactCheckPipeline: Sendable {
             case let .normalized(claim): claim
             }
         }) { "claim \($0.id): \($0.normalized)" }
-        let retrieved = try await recorder.run(.searching, inputs: [claim.id.uuidString], {
+        let search = try await recorder.run(.searching, inputs: [claim.id.uuidString], {
             try await retriever.retrieve(for: claim, limit: configuration.passagesToVerify)
-        }) { "\($0.count) passages: " + $0.map(\.passage.id.rawValue).joined(separator: ", ") }
+        }) { "\($0.passages.count) passages: " + $0.passages.map(\.passage.id.rawValue).joined(separator: ", ") }
+        let retrieved = search.passages
         let evidence = try await recorder.run(.weighing, inputs: retrieved.map(\.passage.id.rawValue), {
             let stances = try await stance.stances(of: retrieved, toward: claim)
             return zip(retrieved, stances).map { Evidence(retrieved: $0, credibility: credibility.credibility(of: $0.source), stance: $1) }
@@ -89,7 +93,7 @@ public struct FactCheckPipeline: Sendable {
         let decision = try await recorder.run(.deciding, inputs: evidence.map(\.passage.id.rawValue), { aggregator.decide(claim, evidence: evidence) }) {
             "\($0.verdict.rawValue) (\(String(format: "%.2f", $0.confidence))): \($0.rationale)"
         }
-        return Assessment(claim: claim, evidence: evidence, decision: decision)
+        return Assessment(claim: claim, evidence: evidence, decision: decision, providers: search.providers)
     }
 }
 

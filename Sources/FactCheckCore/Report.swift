@@ -56,9 +56,12 @@ public struct Report: Sendable, Codable, Equatable {
     public var sources: [CitedSource]
     /// Milliseconds spent in each pipeline stage.
     public var timingsMs: [String: Double]
+    /// How each evidence provider answered (empty in reports written before providers were recorded).
+    public var providers: [ProviderOutcome]
 
     public init(claim: String, normalizedClaim: String, date: Date, verdict: Verdict, confidence: Double, summary: String,
-                whatWeKnow: [Fact], analysis: [SourceAnalysis], conclusion: String, sources: [CitedSource], timingsMs: [String: Double]) {
+                whatWeKnow: [Fact], analysis: [SourceAnalysis], conclusion: String, sources: [CitedSource], timingsMs: [String: Double],
+                providers: [ProviderOutcome] = []) {
         self.claim = claim
         self.normalizedClaim = normalizedClaim
         self.date = date
@@ -70,6 +73,7 @@ public struct Report: Sendable, Codable, Equatable {
         self.conclusion = conclusion
         self.sources = sources
         self.timingsMs = timingsMs
+        self.providers = providers
     }
 
     enum CodingKeys: String, CodingKey {
@@ -77,5 +81,22 @@ public struct Report: Sendable, Codable, Equatable {
         case normalizedClaim = "normalized_claim"
         case whatWeKnow = "what_we_know"
         case timingsMs = "timings_ms"
+        case providers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        claim = try container.decode(String.self, forKey: .claim)
+        normalizedClaim = try container.decode(String.self, forKey: .normalizedClaim)
+        date = try container.decode(Date.self, forKey: .date)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        confidence = try container.decode(Double.self, forKey: .confidence)
+        summary = try container.decode(String.self, forKey: .summary)
+        whatWeKnow = try container.decode([Fact].self, forKey: .whatWeKnow)
+        analysis = try container.decode([SourceAnalysis].self, forKey: .analysis)
+        conclusion = try container.decode(String.self, forKey: .conclusion)
+        sources = try container.decode([CitedSource].self, forKey: .sources)
+        timingsMs = try container.decode([String: Double].self, forKey: .timingsMs)
+        providers = try container.decodeIfPresent([ProviderOutcome].self, forKey: .providers) ?? []
     }
 }

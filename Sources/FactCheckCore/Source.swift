@@ -45,20 +45,24 @@ public struct Passage: Sendable, Codable, Equatable, Identifiable {
 public struct RetrievedPassage: Sendable, Codable, Equatable {
     public var passage: Passage
     public var source: Source
-    /// Reciprocal-rank-fusion score over the lexical and dense rankings (higher is more relevant).
+    /// Reciprocal-rank-fusion score over the rankings that found it (higher is more relevant).
     public var relevance: Double
     /// 1-based ranks in the BM25 and dense rankings, when the passage appeared in them.
     public var lexicalRank: Int?
     public var denseRank: Int?
     /// Cosine similarity of the claim's and passage's embeddings.
     public var similarity: Double?
+    /// The evidence provider that found it ("local", "wikipedia"); nil for evidence given with the claim.
+    public var provider: String?
 
-    public init(passage: Passage, source: Source, relevance: Double, lexicalRank: Int? = nil, denseRank: Int? = nil, similarity: Double? = nil) {
+    public init(passage: Passage, source: Source, relevance: Double, lexicalRank: Int? = nil, denseRank: Int? = nil, similarity: Double? = nil,
+                provider: String? = nil) {
         self.passage = passage
         self.source = source
         self.relevance = relevance
         self.lexicalRank = lexicalRank
         self.denseRank = denseRank
         self.similarity = similarity
+        self.provider = provider
     }
 }

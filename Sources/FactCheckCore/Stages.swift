@@ -5,9 +5,14 @@ public protocol ClaimNormalizer: Sendable {
     func normalize(_ text: String) throws -> Claim
 }
 
-/// Finds passages relevant to a claim.
+/// Finds passages relevant to a claim, from one or several evidence providers.
 public protocol EvidenceRetriever: Sendable {
-    func retrieve(for claim: Claim, limit: Int) async throws -> [RetrievedPassage]
+    func retrieve(for claim: Claim, limit: Int) async throws -> EvidenceSearch
+}
+
+/// Writes the search phrasings of a claim for evidence providers (the claim itself first).
+public protocol SearchQueryWriter: Sendable {
+    func searches(for claim: Claim) async throws -> [String]
 }
 
 /// Judges how credible a source is.

@@ -98,6 +98,7 @@ public final class CheckService: Sendable {
         do {
             let (report, _) = try await pipeline.check(submission.claim, progress: progress)
             for (stage, milliseconds) in report.timingsMs { metrics.stageFinished(stage, milliseconds: milliseconds) }
+            metrics.providersAnswered(report.providers)
             let check = try await archive.publish(report, claimEmbedding: submission.embedding)
             metrics.checkFinished(outcome: "published")
             return check

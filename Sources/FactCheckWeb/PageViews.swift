@@ -116,6 +116,8 @@ struct CheckPageView {
     var conclusion: String
     var sources: [SourceView]
     var hasSources: Bool
+    /// Where evidence was searched and how each provider answered.
+    var providers: String?
     var version: Int
     var versions: [VersionView]
     var hasHistory: Bool
@@ -183,6 +185,7 @@ struct CheckPageView {
         }
         hasFacts = !facts.isEmpty
         hasSources = !sources.isEmpty
+        providers = ProviderSummary.line(report.providers)
         hasHistory = versions.count > 1
         commentCount = comments.total
         commentPage = comments.page

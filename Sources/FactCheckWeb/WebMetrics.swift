@@ -40,6 +40,15 @@ public final class WebMetrics: Sendable {
                              labels: [("outcome", outcome)]).increment()
     }
 
+    /// How each evidence provider answered during a check.
+    func providersAnswered(_ outcomes: [ProviderOutcome]) {
+        for outcome in outcomes {
+            registry.makeCounter(descriptor: .init(metricName: "factcheck_provider_answers", unitName: "total",
+                                                   helpText: "Evidence provider answers by provider and status: answered, failed or timed_out."),
+                                 labels: [("provider", outcome.provider), ("status", outcome.status.rawValue)]).increment()
+        }
+    }
+
     func queue(running: Int, waiting: Int) {
         // Counts of checks have no unit: an empty unit adds no suffix to the name.
         registry.makeGauge(descriptor: .init(metricName: "factcheck_checks_running", unitName: "", helpText: "Fact checks running now."))

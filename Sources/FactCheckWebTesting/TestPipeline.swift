@@ -34,13 +34,14 @@ public struct InMemoryRetriever: EvidenceRetriever {
 
     public init(passages: [(source: Source, text: String)]) { self.passages = passages }
 
-    public func retrieve(for claim: Claim, limit: Int) async throws -> [RetrievedPassage] {
+    public func retrieve(for claim: Claim, limit: Int) async throws -> EvidenceSearch {
         let words = LexicalStanceClassifier.words(claim.normalized)
         let scored = passages.enumerated().map { index, item in (index, item, LexicalStanceClassifier.words(item.text).intersection(words).count) }
-        return scored.filter { $0.2 > 0 }.sorted { $0.2 > $1.2 }.prefix(limit).map { index, item, shared in
+        let found = scored.filter { $0.2 > 0 }.sorted { $0.2 > $1.2 }.prefix(limit).map { index, item, shared in
             RetrievedPassage(passage: Passage(id: PassageID("\(item.source.id.rawValue)#\(index)"), sourceID: item.source.id, index: 0, text: item.text),
-                             source: item.source, relevance: Double(shared) / Double(max(1, words.count)))
+                             source: item.source, relevance: Double(shared) / Double(max(1, words.count)), provider: "in-memory")
         }
+        return EvidenceSearch(passages: Array(found), providers: [ProviderOutcome(provider: "in-memory", status: .answered, passages: found.count, milliseconds: 0)])
     }
 }
 

@@ -2,9 +2,9 @@ import FactCheckCore
 import Foundation
 import Store
 
-/// Finds passages by BM25 (FTS5) and by embedding similarity, fused with reciprocal-rank fusion
-/// (score = Σ 1 / (k + rank) over the two rankings).
-public final class HybridRetriever: EvidenceRetriever {
+/// The local knowledge base as an evidence provider: passages found by BM25 (FTS5) and by embedding similarity, fused
+/// with reciprocal-rank fusion (score = Σ 1 / (k + rank) over the two rankings).
+public final class HybridRetriever: EvidenceProvider {
     public struct Configuration: Sendable {
         public var lexicalCandidates: Int
         public var denseCandidates: Int
@@ -20,6 +20,7 @@ public final class HybridRetriever: EvidenceRetriever {
     public let knowledgeBase: KnowledgeBase
     public let embedder: any TextEmbedder
     public let configuration: Configuration
+    public let name = "local"
     private let index: VectorIndex
 
     /// Loads every passage vector of `knowledgeBase` into memory for exact search.
@@ -30,8 +31,10 @@ public final class HybridRetriever: EvidenceRetriever {
         index = VectorIndex(try knowledgeBase.allEmbeddings())
     }
 
-    public func retrieve(for claim: Claim, limit: Int) async throws -> [RetrievedPassage] {
-        let query = try await embedder.embed([claim.normalized])[0]
+    public func passages(for request: EvidenceQuery) async throws -> [RetrievedPassage] {
+        let claim = request.claim, limit = request.limit
+        var query = request.vector ?? []
+        if query.isEmpty { query = try await embedder.embed([claim.normalized])[0] }
         let lexical = try knowledgeBase.search(claim.normalized, limit: configuration.lexicalCandidates)
         let nearest = index.nearest(query, limit: configuration.denseCandidates)
         // A passage the lexical search found but the dense top list missed is ranked by its own similarity among all
@@ -53,7 +56,7 @@ public final class HybridRetriever: EvidenceRetriever {
             let rowid = item.rowid
             let ranks = fused[rowid]!
             return RetrievedPassage(passage: item.passage, source: item.source, relevance: ranks.score,
-                                    lexicalRank: ranks.lexical, denseRank: ranks.dense, similarity: index.similarity(query, rowid: rowid))
+                                    lexicalRank: ranks.lexical, denseRank: ranks.dense, similarity: index.similarity(query, rowid: rowid), provider: name)
         }
     }
 }

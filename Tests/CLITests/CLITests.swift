@@ -1,3 +1,4 @@
+import FactCheckWebTesting
 import Foundation
 import XCTest
 
@@ -29,6 +30,17 @@ final class CLITests: XCTestCase {
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The data home with the starter knowledge base and models (`$FACTCHECK_HOME` or the repository's .factcheck).
+    private static func starterHome() throws -> URL {
+        let starter = ProcessInfo.processInfo.environment["FACTCHECK_HOME"].map { URL(fileURLWithPath: $0) } ?? repository.appendingPathComponent(".factcheck")
+        guard FileManager.default.fileExists(atPath: starter.appendingPathComponent("starter-knowledge-base.done").path) else {
+            throw XCTSkip("no starter knowledge base in \(starter.path); run `factcheck setup` (make test does)")
+        }
+        return starter
     }
 
     func testModelsListOnAnEmptyHome() throws {
@@ -152,12 +164,7 @@ final class CLITests: XCTestCase {
 
     /// The acceptance examples on the real starter knowledge base and models (installed by `factcheck setup`).
     func testStarterKnowledgeBaseVerdictsOnNATO() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let starter = ProcessInfo.processInfo.environment["FACTCHECK_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? repository.appendingPathComponent(".factcheck")
-        guard FileManager.default.fileExists(atPath: starter.appendingPathComponent("starter-knowledge-base.done").path) else {
-            throw XCTSkip("no starter knowledge base in \(starter.path); run `factcheck setup` (make test does)")
-        }
+        let starter = try Self.starterHome()
         let factbookInstalled = FileManager.default.fileExists(atPath: starter.appendingPathComponent("factbook.done").path)
         let expectations: [(claim: String, verdicts: Set<String>, deciding: String)] = [
             ("NATO was founded in 1949.", ["True"], "NATO"),
@@ -178,5 +185,48 @@ final class CLITests: XCTestCase {
                 XCTAssertTrue(deciding.contains { $0["title"] as? String == decidingTitle }, "\(claim) cites \(decidingTitle): \(deciding)")
             }
         }
+    }
+
+    /// Online evidence: `--providers local,wikipedia` against a local MediaWiki-format server that serves real current
+    /// pages (../shared/data/articles/evidence.jsonl); a wiki that hangs is left out at its deadline.
+    func testAWikiProviderBringsCurrentEvidenceAndAHangingOneIsLeftOut() throws {
+        let starter = try Self.starterHome()
+        let evidence = Self.repository.deletingLastPathComponent().appendingPathComponent("shared/data/articles/evidence.jsonl")
+        guard FileManager.default.fileExists(atPath: evidence.path) else {
+            throw XCTSkip("\(evidence.path) is absent (../shared/data is not part of the repository)")
+        }
+        let served = Set(try String(contentsOf: evidence, encoding: .utf8).split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["url"] as? String
+        })
+        let server = try ScriptServer(script: Self.repository.appendingPathComponent("Tests/ProvidersTests/Support/mediawiki_server.py"),
+                                      arguments: ["--articles", evidence.path])
+        let port = server.port
+
+        let expectations: [(claim: String, verdicts: Set<String>)] = [
+            ("NATO consists of 30 member countries", ["False", "Outdated"]),
+            ("Sweden became a member of NATO in March 2024", ["True", "Mostly True"]),
+        ]
+        for (claim, verdicts) in expectations {
+            let result = try run(["check", claim, "--json", "--providers", "local,wikipedia", "--wikipedia-url", "http://127.0.0.1:\(port)/w/api.php"],
+                                 home: starter)
+            XCTAssertEqual(result.status, 0, result.error)
+            let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            XCTAssertTrue(verdicts.contains(report["verdict"] as? String ?? ""), "\(claim) → \(report["verdict"] ?? "")")
+            let deciding = (report["sources"] as? [[String: Any]] ?? []).filter { $0["stance"] as? String != "NOT_ENOUGH_INFO" }
+            XCTAssertTrue(deciding.contains { served.contains($0["url"] as? String ?? "") }, "\(claim) cites a served page: \(deciding)")
+            let providers = report["providers"] as? [[String: Any]] ?? []
+            XCTAssertEqual(providers.map { $0["provider"] as? String }, ["local", "wikipedia"])
+            XCTAssertEqual(providers.map { $0["status"] as? String }, ["answered", "answered"])
+        }
+
+        let start = Date()
+        let hanging = try run(["check", "NATO consists of 30 member countries", "--json", "--providers", "local,wikipedia",
+                               "--wikipedia-url", "http://127.0.0.1:\(port)/slow/60/w/api.php", "--provider-timeout", "1"], home: starter)
+        XCTAssertEqual(hanging.status, 0, hanging.error)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30, "the check does not wait for the hanging wiki")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(hanging.output.utf8)) as? [String: Any])
+        XCTAssertEqual((report["providers"] as? [[String: Any]])?.map { $0["status"] as? String }, ["answered", "timed_out"])
+        XCTAssertEqual(report["verdict"] as? String, "False", "decided on the local knowledge base alone")
+        XCTAssertTrue(hanging.error.contains("evidence provider failed"), "the operator's log says so: \(hanging.error)")
     }
 }

@@ -44,7 +44,7 @@ final class SafeFetcherTests: XCTestCase {
     }
 
     func testASavedPageIsFetchedAndItsRedirectsFollowed() async throws {
-        let server = try PageServer()
+        let server = try PageServer.start()
         let page = try await localFetcher().fetch(server.url("/redirect/3"))
         XCTAssertEqual(page.redirects.count, 4)
         XCTAssertEqual(page.url, server.url("/page/article.html"))
@@ -53,7 +53,7 @@ final class SafeFetcherTests: XCTestCase {
     }
 
     func testTooManyRedirectsALoopAndARedirectToAPrivateAddressFail() async throws {
-        let server = try PageServer()
+        let server = try PageServer.start()
         let fetcher = localFetcher()
         await assertFetchFails(fetcher, server.url("/redirect/6"), where: { $0.description.contains("more than 5 times") })
         await assertFetchFails(fetcher, server.url("/loop"), where: { $0.description.contains("loop") })
@@ -62,7 +62,7 @@ final class SafeFetcherTests: XCTestCase {
     }
 
     func testWrongContentTypesSizeAndStatusFailClearly() async throws {
-        let server = try PageServer()
+        let server = try PageServer.start()
         let fetcher = localFetcher()
         await assertFetchFails(fetcher, server.url("/pdf"), where: { $0.isUnsupportedContentType && $0.description.contains("application/pdf") })
         await assertFetchFails(fetcher, server.url("/image"), where: { $0.isUnsupportedContentType })
@@ -71,14 +71,14 @@ final class SafeFetcherTests: XCTestCase {
     }
 
     func testASlowServerTimesOut() async throws {
-        let server = try PageServer()
+        let server = try PageServer.start()
         let start = ContinuousClock.now
         await assertFetchFails(localFetcher(totalTimeout: .seconds(1)), server.url("/slow"), where: { $0.description.contains("did not answer in time") })
         XCTAssertLessThan(ContinuousClock.now - start, .seconds(4))
     }
 
     func testCharsetFromMetaAndGzipBodiesAreDecoded() async throws {
-        let server = try PageServer()
+        let server = try PageServer.start()
         let latin = try await localFetcher().fetch(server.url("/latin1"))
         XCTAssertTrue(latin.text.contains("São Tomé"), latin.text)
         let gzip = try await localFetcher().fetch(server.url("/gzip"))

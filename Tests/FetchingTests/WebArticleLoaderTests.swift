@@ -17,7 +17,7 @@ final class WebArticleLoaderTests: XCTestCase {
     }
 
     func testABlogPageGivesItsMainTextTitleAuthorAndDateWithoutBoilerplate() async throws {
-        let server = try PageServer()
+        let server = try PageServer.start()
         let article = try await local.article(fromURL: server.url("/page/article.html"))
         XCTAssertEqual(article.title, "Why is japan not in nato?")
         XCTAssertEqual(article.author, "Jane Writer")
@@ -63,7 +63,7 @@ final class WebArticleLoaderTests: XCTestCase {
     }
 
     func testURLFailuresBecomeArticleErrorsThatSayWhy() async throws {
-        let server = try PageServer()
+        let server = try PageServer.start()
         do {
             _ = try await WebArticleLoader().article(fromURL: server.url("/page/article.html"))
             XCTFail("a loopback address was fetched")

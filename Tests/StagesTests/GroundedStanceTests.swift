@@ -73,6 +73,9 @@ final class GroundedStanceTests: XCTestCase {
         let river = try await stance("The Amazon River flows through Brazil", "The Paraná River flows through Brazil.", title: "Paraná River",
                                      supports: 0.05, refutes: 0.9)
         XCTAssertEqual(river.refutes, 0)
+        let headline = try await stance("NATO consists of 30 member countries", "Sweden joined NATO on March 7, 2024, enlarging the alliance to 32 members.",
+                                        title: "NATO Enlargement to Sweden and Finland", supports: 0.05, refutes: 0.1)
+        XCTAssertEqual(headline.refutes, 0.9, accuracy: 1e-9, "a headline that begins with the subject is about it; 32 members refutes 30")
     }
 
     func testASentenceCountsInProportionToHowMuchOfTheClaimItCovers() async throws {

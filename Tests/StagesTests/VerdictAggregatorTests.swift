@@ -37,6 +37,18 @@ final class VerdictAggregatorTests: XCTestCase {
         XCTAssertEqual(aggregator.decide(claim, evidence: [evidence("NATO is an alliance.", supports: 0.2, refutes: 0.2)]).verdict, .unverifiable)
     }
 
+    func testPassagesReadAsNotAddressingTheClaimCannotAddUpToARefutation() {
+        // Three credible sources each leaning 45% "refutes" but read as "not enough info": before, their refuting mass added
+        // up (noisy-OR) to Mostly False while the report counted none of them as contradicting the claim.
+        let unclear = ["a", "b", "c"].map { evidence("Japan's first constitution dates from 1890.", supports: 0.07, refutes: 0.44, credibility: 0.9, id: $0) }
+        XCTAssertEqual(aggregator.decide(claim, evidence: unclear).verdict, .unverifiable)
+        let oneClear = unclear + [evidence("NATO has 32 members.", supports: 0.02, refutes: 0.9, credibility: 0.9, id: "d")]
+        XCTAssertEqual(aggregator.decide(claim, evidence: oneClear).verdict, .false)
+        // Weak support may still add up: several credible sources leaning towards the claim support it.
+        let leaning = ["e", "f", "g"].map { evidence("NATO's 30 members met.", supports: 0.45, refutes: 0.05, credibility: 0.9, id: $0) }
+        XCTAssertEqual(aggregator.decide(claim, evidence: leaning).verdict, .true)
+    }
+
     func testLowCredibilityWeakensTheVerdict() {
         let blog = aggregator.decide(claim, evidence: [evidence("NATO has 30 members.", supports: 0.95, refutes: 0.02, credibility: 0.35)])
         XCTAssertEqual(blog.verdict, .unverifiable)

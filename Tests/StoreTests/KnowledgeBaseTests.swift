@@ -1,23 +1,10 @@
 import FactCheckCore
 import Foundation
+import FactCheckWebTesting
 import Ingestion
 import Retrieval
 import Store
 import XCTest
-
-/// A deterministic stand-in for the embedding model: bag-of-words hashed into 64 dimensions, normalised.
-struct HashingEmbedder: TextEmbedder {
-    func embed(_ texts: [String]) async throws -> [[Float]] {
-        texts.map { text in
-            var vector = [Float](repeating: 0, count: 64)
-            for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-                vector[Int(UInt(bitPattern: word.hashValue & Int.max) % 64)] += 1
-            }
-            let norm = max(vector.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-6)
-            return vector.map { $0 / norm }
-        }
-    }
-}
 
 final class KnowledgeBaseTests: XCTestCase {
     private var folder: URL!
@@ -81,11 +68,13 @@ final class KnowledgeBaseTests: XCTestCase {
         let knowledgeBase = try KnowledgeBase(path: databasePath)
         _ = try await Ingester(knowledgeBase: knowledgeBase, embedder: HashingEmbedder()).ingest(paths: [folder.path])
         let retriever = try HybridRetriever(knowledgeBase: knowledgeBase, embedder: HashingEmbedder())
-        let results = try await retriever.retrieve(for: Claim(text: "NATO has 30 member states", normalized: "NATO has 30 member states"), limit: 2)
+        let claim = Claim(text: "NATO has 30 member states", normalized: "NATO has 30 member states")
+        let results = try await retriever.passages(for: EvidenceQuery(claim: claim, limit: 2))
         XCTAssertEqual(results.count, 2)
         XCTAssertEqual(results[0].source.id, SourceID("doc:nato"))
         XCTAssertEqual(results[0].lexicalRank, 1)
         XCTAssertNotNil(results[0].similarity)
         XCTAssertGreaterThan(results[0].relevance, results[1].relevance)
+        XCTAssertEqual(results.map(\.provider), ["local", "local"])
     }
 }

@@ -57,6 +57,7 @@ public struct HTMLReportRenderer: Sendable {
             html += report.sources.map(sourceItem)
             html.append("</ol>")
         }
+        if let providers = ProviderSummary.line(report.providers) { html.append(#"<p class="providers">\#(escape(providers))</p>"#) }
         html += ["</section>", "</article>"]
         return html.joined(separator: "\n") + "\n"
     }

@@ -26,6 +26,7 @@ public struct MarkdownReportRenderer: Sendable {
         }
         blocks += ["## Conclusion", linked(escape(report.conclusion), sources: count), "## Sources"]
         blocks.append(report.sources.isEmpty ? "No sources." : report.sources.map(sourceItem).joined(separator: "\n"))
+        if let providers = ProviderSummary.line(report.providers) { blocks.append("*\(escape(providers))*") }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 

@@ -18,7 +18,8 @@ import Foundation
 /// merely mentions NATO and some years says nothing about NATO's founding.
 /// - it refutes only if its passage is about the claim's subject (the first name the claim makes a statement about):
 ///   a source whose title names another thing (Ontario, for a claim about Canada) is "not about the claim", unless
-///   the sentence opens with the claim's subject.
+///   the title begins with the subject (a headline: "NATO Enlargement to Sweden and Finland") or the sentence opens
+///   with it.
 /// What a sentence may not claim moves to "not enough info". A passage takes its most supporting and most refuting
 /// sentence, each weighed by how much of the claim it covers against the passage's widest sentence.
 ///
@@ -129,7 +130,8 @@ public struct GroundedStanceClassifier: StanceClassifier {
         // Canada, the Paraná for one about the Amazon) is not about the claim, whatever the verifier reads into it,
         // unless the sentence opens with the claim's subject.
         let aboutOther = claim.subject.map { subject in
-            title.namesAnEntity && !title.hasNameRun(like: subject) && title.initials != subject.joined() && !sentence.opens(with: subject)
+            title.namesAnEntity && !title.hasNameRun(like: subject) && !title.begins(with: subject) && title.initials != subject.joined()
+                && !sentence.opens(with: subject)
         } ?? false
         let isAbout = (sentence.isAbout(anyNameOf: claim) || title.isAbout(anyNameOf: claim)) && !aboutOther
         let namesAll = claim.names.allSatisfy(namesClaim)

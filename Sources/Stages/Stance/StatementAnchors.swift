@@ -100,6 +100,14 @@ struct StatementAnchors: Sendable, Equatable {
         return Self.isRun(namePhrases[first], like: phrase)
     }
 
+    /// Whether the first words (after an optional "The") are `phrase`: a headline such as "NATO Enlargement to Sweden
+    /// and Finland", every word capitalised, begins with NATO and is about it.
+    func begins(with phrase: [String]) -> Bool {
+        let start = words.first == "the" ? 1 : 0
+        guard !phrase.isEmpty, words.count >= start + phrase.count else { return false }
+        return zip(words[start...], phrase).allSatisfy { Self.matches($0, $1) }
+    }
+
     /// Whether one of the runs of names here is `phrase`, possibly with more words before it: "History of Canada" has
     /// "Canada" and "Amazon River" has "Amazon River", but "Northeast Greenland National Park" is about a park, not
     /// Greenland, and "Paraná River" is not the Amazon.
@@ -193,6 +201,9 @@ struct StatementAnchors: Sendable, Equatable {
     var hasYear: Bool { numbers.contains(where: Self.isYear) }
     /// Whether a number other than a year is mentioned.
     var hasCount: Bool { numbers.contains { !Self.isYear($0) } }
+
+    /// Whether `word` (lower-case) is a function word ("the", "of", "has"), which says nothing about a subject.
+    static func isFunctionWord(_ word: String) -> Bool { functionWords.contains(word) }
 
     static func isYear(_ number: String) -> Bool {
         number.count == 4 && Int(number).map { (1800 ... 2099).contains($0) } == true

@@ -52,7 +52,7 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
     public func decide(_ claim: Claim, evidence: [Evidence]) -> VerdictDecision {
         let weighted = evidence.map { (evidence: $0, weight: weight(of: $0)) }
         let supporting = weighted.map { ($0.evidence, $0.weight * $0.evidence.stance.supports) }.sorted { $0.1 > $1.1 }
-        let refuting = weighted.map { ($0.evidence, $0.weight * $0.evidence.stance.refutes) }.sorted { $0.1 > $1.1 }
+        let refuting = weighted.map { ($0.evidence, $0.weight * Self.refutation(in: $0.evidence.stance)) }.sorted { $0.1 > $1.1 }
         let c = configuration
         let support = combined(supporting), refute = combined(refuting)
         let key = { (list: [(Evidence, Double)]) in list.prefix(3).filter { $0.1 >= c.evidenceThreshold }.map(\.0.passage.id) }
@@ -95,6 +95,13 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
             rationale: decisive ? "Credible, relevant sources contradict the claim."
                 : "Sources mostly contradict the claim, though part of it may hold."
         )
+    }
+
+    /// A passage's probability of refuting when refuting is its most probable stance, else 0: a passage the verifier
+    /// reads as not addressing the claim cannot help call it false, however its remaining probability is split.
+    /// (Support is not gated so: weak support from several passages may add up to Mostly True.)
+    static func refutation(in stance: StanceProbabilities) -> Double {
+        stance.stance == .refutes ? stance.refutes : 0
     }
 
     /// Noisy-OR over sources of each source's strongest weighted value, leaving out negligible ones.

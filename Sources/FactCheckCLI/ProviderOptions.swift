@@ -1,20 +1,28 @@
 import ArgumentParser
 import Foundation
 
-/// Where evidence comes from: `--providers` (or `$FACTCHECK_PROVIDERS`), each online provider's endpoint, and how long
-/// a provider may take. The default is the local knowledge base alone, offline.
+/// Where evidence comes from: `--providers` (or `$FACTCHECK_PROVIDERS`), each online provider's endpoint and key, and
+/// how long a provider may take. The default is the local knowledge base alone, offline. Keys are read from the
+/// environment only, so they never appear in a process list or a log.
 struct ProviderOptions: ParsableArguments {
     /// An evidence provider that can be switched on.
     enum Kind: String, CaseIterable {
-        case local, wikipedia
+        case local, wikipedia, searxng, brave
     }
 
-    @Option(name: .long, help: ArgumentHelp("Evidence providers, comma-separated: local, wikipedia (default: $FACTCHECK_PROVIDERS or local).",
+    @Option(name: .long, help: ArgumentHelp("Evidence providers, comma-separated: local, wikipedia, searxng, brave (default: $FACTCHECK_PROVIDERS or local).",
                                             valueName: "list"))
     var providers: String?
     @Option(name: .customLong("wikipedia-url"),
             help: ArgumentHelp("A MediaWiki action API (default: $FACTCHECK_WIKIPEDIA_URL or https://en.wikipedia.org/w/api.php).", valueName: "url"))
     var wikipediaURL: String?
+    @Option(name: .customLong("searxng-url"),
+            help: ArgumentHelp("A SearxNG instance with its JSON format enabled (default: $FACTCHECK_SEARXNG_URL).", valueName: "url"))
+    var searxngURL: String?
+    @Option(name: .customLong("brave-url"),
+            help: ArgumentHelp("The Brave Search API's web search (default: $FACTCHECK_BRAVE_URL or https://api.search.brave.com/res/v1/web/search); the key is $FACTCHECK_BRAVE_KEY.",
+                               valueName: "url"))
+    var braveURL: String?
     @Option(name: .customLong("provider-timeout"),
             help: ArgumentHelp("Seconds a provider may take before a check goes on without it (default: $FACTCHECK_PROVIDER_TIMEOUT or 8).",
                                valueName: "seconds"))
@@ -41,12 +49,47 @@ struct ProviderOptions: ParsableArguments {
 
     var wikipediaEndpoint: URL {
         get throws {
-            let address = wikipediaURL ?? Self.environment["FACTCHECK_WIKIPEDIA_URL"] ?? "https://en.wikipedia.org/w/api.php"
-            guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-                throw ValidationError("--wikipedia-url must be an http(s) address of a MediaWiki api.php, got '\(address)'.")
-            }
-            return url
+            try Self.endpoint(wikipediaURL ?? Self.environment["FACTCHECK_WIKIPEDIA_URL"] ?? "https://en.wikipedia.org/w/api.php", option: "--wikipedia-url")
         }
+    }
+
+    /// The SearxNG instance; required when `searxng` is among the providers.
+    var searxngBase: URL {
+        get throws {
+            guard let address = searxngURL ?? Self.environment["FACTCHECK_SEARXNG_URL"] else {
+                throw ValidationError("The searxng provider needs --searxng-url or $FACTCHECK_SEARXNG_URL.")
+            }
+            return try Self.endpoint(address, option: "--searxng-url")
+        }
+    }
+
+    var braveEndpoint: URL {
+        get throws {
+            try Self.endpoint(braveURL ?? Self.environment["FACTCHECK_BRAVE_URL"] ?? "https://api.search.brave.com/res/v1/web/search", option: "--brave-url")
+        }
+    }
+
+    /// The Brave Search API key; required when `brave` is among the providers.
+    var braveKey: String {
+        get throws {
+            guard let key = Self.environment["FACTCHECK_BRAVE_KEY"], !key.isEmpty else {
+                throw ValidationError("The brave provider needs its API key in $FACTCHECK_BRAVE_KEY.")
+            }
+            return key
+        }
+    }
+
+    /// Hosts fetched although their addresses are private: for testing against local servers only
+    /// (`$FACTCHECK_FETCH_ALLOWED_HOSTS`, comma-separated). Empty in any real deployment.
+    var fetchAllowedHosts: Set<String> {
+        Set((Self.environment["FACTCHECK_FETCH_ALLOWED_HOSTS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
+    private static func endpoint(_ address: String, option: String) throws -> URL {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+            throw ValidationError("\(option) must be an http(s) address, got '\(address)'.")
+        }
+        return url
     }
 
     var deadline: Duration {
@@ -58,8 +101,10 @@ struct ProviderOptions: ParsableArguments {
     }
 
     func validate() throws {
-        _ = try kinds
+        let kinds = try kinds
         _ = try wikipediaEndpoint
+        if kinds.contains(.searxng) { _ = try searxngBase }
+        if kinds.contains(.brave) { _ = try braveEndpoint; _ = try braveKey }
         _ = try deadline
     }
 }

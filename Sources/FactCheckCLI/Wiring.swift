@@ -1,6 +1,7 @@
 import FactCheckCore
 import Foundation
 import Inference
+import Fetching
 import Logging
 import Providers
 import Retrieval
@@ -62,6 +63,7 @@ extension DataHome {
     /// The evidence providers chosen (the local knowledge base alone by default), asked together and fused.
     func retriever(providers options: ProviderOptions?, embedder: EncoderEmbedder) throws -> FusedEvidenceRetriever {
         let kinds = try options?.kinds ?? [.local]
+        let loader = options.map(evidenceLoader)
         let providers: [any EvidenceProvider] = try kinds.map { kind in
             switch kind {
             case .local:
@@ -72,6 +74,11 @@ extension DataHome {
                 return try HybridRetriever(knowledgeBase: knowledgeBase, embedder: embedder)
             case .wikipedia:
                 return MediaWikiProvider(configuration: .init(endpoint: try options!.wikipediaEndpoint))
+            case .searxng:
+                return WebSearchProvider(engine: SearxNGEngine(base: try options!.searxngBase), loader: loader!)
+            case .brave:
+                return WebSearchProvider(engine: BraveSearchEngine(endpoint: try options!.braveEndpoint, key: try options!.braveKey),
+                                         loader: loader!)
             }
         }
         let logger = Logger(label: "factcheck.providers")
@@ -82,6 +89,17 @@ extension DataHome {
                 logger.warning("evidence provider failed", metadata: ["provider": "\(provider)", "claim": "\(claim.id)", "error": "\(error)"])
             }
         )
+    }
+
+    /// The loader of result pages for web search providers, one for all of them so that each host's pace and robots.txt
+    /// are kept across providers: the safe fetcher, with a shorter deadline than a user's article gets, since a check
+    /// waits for it.
+    private func evidenceLoader(_ options: ProviderOptions) -> WebArticleLoader {
+        WebArticleLoader(fetcher: SafeFetcher(configuration: .init(
+            totalTimeout: .seconds(6),
+            userAgent: "FactCheck/1.0 (+https://github.com/factcheck; reading a search result as evidence for a fact check)",
+            policy: AddressPolicy(allowedHosts: options.fetchAllowedHosts)
+        )))
     }
 
     /// The offline claim extractor, scoring with the shipped check-worthiness model over `embedder`'s vectors.

@@ -12,6 +12,7 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case timedOut(String)
         case unreachable(String)
         case undecodable
+        case disallowedByRobots(String)
     }
 
     private let kind: Kind
@@ -27,9 +28,12 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     static func timedOut(_ url: String) -> FetchError { FetchError(kind: .timedOut(url)) }
     static func unreachable(_ reason: String) -> FetchError { FetchError(kind: .unreachable(reason)) }
     static let undecodable = FetchError(kind: .undecodable)
+    static func disallowedByRobots(_ url: String) -> FetchError { FetchError(kind: .disallowedByRobots(url)) }
 
     /// The address was refused by the address policy (a private, loopback, link-local or metadata address).
     public var isRefusedAddress: Bool { if case .refusedAddress = kind { true } else { false } }
+    /// The server did not answer before the deadline.
+    public var isTimeout: Bool { if case .timedOut = kind { true } else { false } }
     /// The server answered with a type that is not HTML or text.
     public var isUnsupportedContentType: Bool { if case .unsupportedContentType = kind { true } else { false } }
 
@@ -46,6 +50,7 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .timedOut(url): "The server at \(url) did not answer in time."
         case let .unreachable(reason): "The page could not be fetched: \(reason)."
         case .undecodable: "The page's text is not in a character set FactCheck can read."
+        case let .disallowedByRobots(url): "The site's robots.txt asks crawlers such as FactCheck not to fetch \(url)."
         }
     }
 }

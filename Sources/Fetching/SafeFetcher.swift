@@ -7,7 +7,8 @@ import NIOHTTP1
 /// here and each of its addresses checked by the `AddressPolicy` before connecting, and the connection is pinned to
 /// the checked address (no second lookup to rebind); redirects are followed by hand, each one checked again, at
 /// most `maxRedirects`; connect and total deadlines; a body-size cap; HTML and text only; gzip and deflate bodies
-/// decoded within a ratio limit.
+/// decoded within a ratio limit. Politely: each host's robots.txt is honoured (read once an hour), and a host gets at
+/// most `hostConcurrency` requests at once, started at least `hostInterval` apart, across every fetch of this fetcher.
 public struct SafeFetcher: Sendable {
     public struct Configuration: Sendable {
         public var connectTimeout: Duration
@@ -16,30 +17,46 @@ public struct SafeFetcher: Sendable {
         public var maxRedirects: Int
         public var userAgent: String
         public var policy: AddressPolicy
+        public var honoursRobots: Bool
+        public var hostConcurrency: Int
+        public var hostInterval: Duration
 
         public init(connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(15), maxBytes: Int = 5 << 20, maxRedirects: Int = 5,
                     userAgent: String = "FactCheck/1.0 (+https://github.com/factcheck; fact-checking a page a user submitted)",
-                    policy: AddressPolicy = AddressPolicy()) {
+                    policy: AddressPolicy = AddressPolicy(), honoursRobots: Bool = true, hostConcurrency: Int = 2,
+                    hostInterval: Duration = .milliseconds(250)) {
             self.connectTimeout = connectTimeout
             self.totalTimeout = totalTimeout
             self.maxBytes = maxBytes
             self.maxRedirects = maxRedirects
             self.userAgent = userAgent
             self.policy = policy
+            self.honoursRobots = honoursRobots
+            self.hostConcurrency = hostConcurrency
+            self.hostInterval = hostInterval
         }
     }
+
+    /// The product token robots.txt groups are matched against.
+    public static let robotsAgent = "FactCheck"
+
 
     public static let acceptedTypes: Set<String> = ["text/html", "application/xhtml+xml", "text/plain", "text/markdown"]
 
     public let configuration: Configuration
+    private let gate: HostGate
 
-    public init(configuration: Configuration = Configuration()) { self.configuration = configuration }
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        gate = HostGate(concurrency: configuration.hostConcurrency, interval: configuration.hostInterval, robotsLifetime: .seconds(3600))
+    }
 
     public func fetch(_ address: String) async throws -> FetchedPage {
         let deadline = ContinuousClock.now + configuration.totalTimeout
         var url = try Self.checkedURL(address)
         var visited: [String] = [url.absoluteString]
         while true {
+            if configuration.honoursRobots { try await checkRobots(url, until: deadline) }
             let (status, headers, body) = try await fetchOnce(url, until: deadline)
             if (300 ..< 400).contains(status), let location = headers.first(name: "location") {
                 guard visited.count <= configuration.maxRedirects else { throw FetchError.tooManyRedirects(configuration.maxRedirects) }
@@ -58,8 +75,56 @@ public struct SafeFetcher: Sendable {
         }
     }
 
-    /// One request to a checked address, without following redirects; the body is read only for accepted types.
+    /// Throws when the host's robots.txt disallows `url` for FactCheck. A robots.txt that is missing (4xx) or not text
+    /// allows everything; one the server fails to give (5xx, no answer) allows nothing, as RFC 9309 asks.
+    private func checkRobots(_ url: URL, until deadline: ContinuousClock.Instant) async throws {
+        guard let host = url.host, var robotsURL = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return }
+        let key = "\(url.scheme ?? "")://\(host):\(url.port ?? -1)"
+        let rules: RobotsRules
+        if let known = await gate.robots(key) {
+            rules = known
+        } else {
+            robotsURL.path = "/robots.txt"
+            robotsURL.query = nil
+            robotsURL.fragment = nil
+            do {
+                let (status, _, body) = try await fetchOnce(robotsURL.url!, until: deadline)
+                switch status {
+                case 200 ..< 300: rules = RobotsRules(String(decoding: body, as: UTF8.self), agent: Self.robotsAgent)
+                case 500...: rules = .disallowAll
+                default: rules = .allowAll
+                }
+                await gate.remember(rules, for: key)
+            } catch let error as FetchError where error.isRefusedAddress || error.isTimeout {
+                throw error
+            } catch let error as FetchError where error.isUnsupportedContentType {
+                rules = .allowAll
+                await gate.remember(rules, for: key)
+            } catch {
+                rules = .disallowAll
+            }
+        }
+        let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        let path = (components?.percentEncodedPath ?? "/") + (components?.percentEncodedQuery.map { "?" + $0 } ?? "")
+        guard rules.allows(path) else { throw FetchError.disallowedByRobots(url.absoluteString) }
+    }
+
+    /// One request within the host's politeness limits.
     private func fetchOnce(_ url: URL, until deadline: ContinuousClock.Instant) async throws -> (Int, HTTPHeaders, [UInt8]) {
+        let hostKey = "\(url.host ?? ""):\(url.port ?? -1)"
+        try await gate.enter(hostKey)
+        do {
+            let answer = try await request(url, until: deadline)
+            await gate.leave(hostKey)
+            return answer
+        } catch {
+            await gate.leave(hostKey)
+            throw error
+        }
+    }
+
+    /// One request to a checked address, without following redirects; the body is read only for accepted types.
+    private func request(_ url: URL, until deadline: ContinuousClock.Instant) async throws -> (Int, HTTPHeaders, [UInt8]) {
         guard let host = url.host else { throw FetchError.invalidURL("no host") }
         if let refusal = configuration.policy.refusal(forName: host) { throw FetchError.refusedAddress(refusal) }
         let addresses = try await Self.resolve(host, until: deadline)

@@ -135,70 +135,19 @@ public struct MediaWikiProvider: EvidenceProvider {
         return components.string ?? endpoint.absoluteString
     }
 
-    // MARK: - Passages
-
-    /// Sections whose content is not about the subject: lists of links and references.
-    private static let closingSections: Set<String> = [
-        "see also", "references", "notes", "external links", "further reading", "bibliography", "sources", "citations", "footnotes",
-    ]
-
-    /// The article's prose cut into passages of `sentencesPerPassage` sentences, section headings and the closing
-    /// sections of links and references left out.
-    public static func passages(of text: String, sentencesPerPassage: Int) -> [String] {
-        var passages: [String] = []
-        for line in text.split(separator: "\n") {
-            let paragraph = line.trimmingCharacters(in: .whitespaces)
-            guard !paragraph.isEmpty else { continue }
-            let isHeading = paragraph.count <= 80 && !".!?:\"”)".contains(paragraph.last!)
-            if isHeading {
-                if closingSections.contains(paragraph.lowercased()) { break }
-                continue
-            }
-            let sentences = SentenceSplitter.sentences(in: paragraph)
-            for start in stride(from: 0, to: sentences.count, by: max(1, sentencesPerPassage)) {
-                let passage = sentences[start ..< min(sentences.count, start + sentencesPerPassage)].joined(separator: " ")
-                if passage.count >= 40 { passages.append(passage) }
-            }
-        }
-        return passages
-    }
-
-    /// The passages of `pages` that share the most of the claim's keywords (the words of the search phrasings after the
-    /// claim itself, or of the claim when it has no other), weighed by how rare each word is among the passages
-    /// (BM25-like, length-normalised); at most `query.limit`, best first.
+    /// The passages of the articles that share most of the claim's keywords, best first (see `PassageRanker`).
     func best(of pages: [Article], for query: EvidenceQuery) -> [RetrievedPassage] {
-        let words = { (text: String) in Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)) }
-        let keywords = query.searches.count > 1 ? query.searches.dropFirst() : query.searches[...]
-        let terms = keywords.reduce(into: Set<String>()) { $0.formUnion(words($1)) }
-        let cut = pages.map { page in Self.passages(of: page.text, sentencesPerPassage: configuration.sentencesPerPassage) }
-        let bags = cut.map { $0.map(words) }
-        let all = bags.flatMap { $0 }
-        guard !all.isEmpty else { return [] }
-        var frequency: [String: Int] = [:]
-        for bag in all { for term in bag where terms.contains(term) { frequency[term, default: 0] += 1 } }
-        let averageLength = Double(all.map(\.count).reduce(0, +)) / Double(all.count)
         let retrieved = Date()
-        var scored: [(RetrievedPassage, Double)] = []
-        for (page, (texts, pageBags)) in zip(pages, zip(cut, bags)) {
+        let documents = pages.map { page in
             let sourceID = SourceID("\(name):\(configuration.endpoint.host ?? ""):\(page.title)")
             let host = URL(string: page.url)?.host ?? configuration.endpoint.host ?? ""
             let domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-            let source = Source(id: sourceID, url: page.url, title: page.title, publisher: domain.hasSuffix("wikipedia.org") ? "Wikipedia" : domain,
-                                domain: domain, published: page.revised, retrieved: retrieved,
-                                license: domain.hasSuffix("wikipedia.org") ? "CC BY-SA 4.0" : nil)
-            for (index, (text, bag)) in zip(texts, pageBags).enumerated() {
-                let shared = bag.intersection(terms)
-                guard !shared.isEmpty else { continue }
-                let weight = shared.reduce(0.0) { score, term in
-                    let rarity = log((Double(all.count) + 1) / (Double(frequency[term] ?? 0) + 0.5))
-                    return score + max(0, rarity)
-                }
-                let score = weight / (0.25 + 0.75 * Double(bag.count) / averageLength)
-                let passage = Passage(id: PassageID("\(sourceID.rawValue)#\(index)"), sourceID: sourceID, index: index, text: text)
-                scored.append((RetrievedPassage(passage: passage, source: source, relevance: score, provider: name), score))
-            }
+            let isWikipedia = domain.hasSuffix("wikipedia.org")
+            let source = Source(id: sourceID, url: page.url, title: page.title, publisher: isWikipedia ? "Wikipedia" : domain, domain: domain,
+                                published: page.revised, retrieved: retrieved, license: isWikipedia ? "CC BY-SA 4.0" : nil)
+            return (source, page.text)
         }
-        return scored.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
-            .prefix(query.limit).map(\.element.0)
+        return PassageRanker(sentencesPerPassage: configuration.sentencesPerPassage)
+            .best(of: documents, keywords: PassageRanker.keywords(of: query), limit: query.limit, provider: name)
     }
 }

@@ -84,4 +84,55 @@ final class SafeFetcherTests: XCTestCase {
         let gzip = try await localFetcher().fetch(server.url("/gzip"))
         XCTAssertTrue(gzip.text.contains("Gzip bodies are decoded"), gzip.text)
     }
+
+    func testRobotsRulesFollowRFC9309() {
+        let text = """
+        User-agent: *
+        Disallow: /
+
+        User-agent: factcheck
+        User-agent: otherbot
+        Disallow: /private/   # members only
+        Allow: /private/open$
+        Disallow: /*.pdf$
+        Disallow:
+        """
+        let rules = RobotsRules(text, agent: "FactCheck")
+        XCTAssertTrue(rules.allows("/news/story.html"), "its own group, not the * group")
+        XCTAssertFalse(rules.allows("/private/page"))
+        XCTAssertTrue(rules.allows("/private/open"), "the longer Allow wins")
+        XCTAssertFalse(rules.allows("/private/open/more"), "$ anchors the end")
+        XCTAssertFalse(rules.allows("/files/report.pdf"))
+        XCTAssertTrue(rules.allows("/files/report.pdf?download=1"))
+        XCTAssertFalse(RobotsRules(text, agent: "SomeoneElse").allows("/news/story.html"), "the * group")
+        XCTAssertTrue(RobotsRules("", agent: "FactCheck").allows("/anything"))
+        XCTAssertTrue(RobotsRules("User-agent: *\nDisallow:\n", agent: "FactCheck").allows("/"), "an empty Disallow allows all")
+        XCTAssertTrue(RobotsRules("User-agent: *\nAllow: /a\nDisallow: /a\n", agent: "FactCheck").allows("/a/b"), "Allow wins a tie")
+    }
+
+    func testRobotsTxtIsHonouredAndReadOnce() async throws {
+        let server = try PageServer.start()
+        let fetcher = localFetcher()
+        await assertFetchFails(fetcher, server.url("/private/secret"), where: { $0.description.contains("robots.txt") })
+        let open = try await fetcher.fetch(server.url("/private/open"))
+        XCTAssertTrue(open.text.contains("robots.txt speaks about"))
+        _ = try await fetcher.fetch(server.url("/page/article.html"))
+        // A redirect to a disallowed page is refused too.
+        await assertFetchFails(fetcher, server.url("/to/127.0.0.1:\(server.port)/private/x"), where: { $0.description.contains("robots.txt") })
+        let reads = try await SafeFetcher(configuration: .init(policy: AddressPolicy(allowedHosts: ["127.0.0.1"]), honoursRobots: false))
+            .fetch(server.url("/robots-reads"))
+        XCTAssertEqual(reads.text.trimmingCharacters(in: .whitespacesAndNewlines), "1", "read once for all four fetches")
+    }
+
+    func testAHostGetsRequestsAtTheConfiguredPace() async throws {
+        let server = try PageServer.start()
+        let fetcher = SafeFetcher(configuration: .init(policy: AddressPolicy(allowedHosts: ["127.0.0.1"]), hostConcurrency: 1, hostInterval: .milliseconds(300)))
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0 ..< 3 { group.addTask { _ = try await fetcher.fetch(server.url("/page/article.html")) } }
+            try await group.waitForAll()
+        }
+        // robots.txt and three pages, one at a time, 300 ms apart.
+        XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(900))
+    }
 }

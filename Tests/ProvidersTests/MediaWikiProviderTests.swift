@@ -1,7 +1,7 @@
 import FactCheckCore
 import Fetching
 import Foundation
-import Providers
+@testable import Providers
 import XCTest
 
 final class MediaWikiProviderTests: XCTestCase {
@@ -87,7 +87,7 @@ final class MediaWikiProviderTests: XCTestCase {
 
     func testPassagesSkipHeadingsAndClosingSections() {
         let text = "Lead sentence one is here. Lead sentence two is here. Lead three.\nHistory\nIt was founded in 1949 by twelve states.\nSee also\nList of things that should not be read at all."
-        XCTAssertEqual(MediaWikiProvider.passages(of: text, sentencesPerPassage: 2), [
+        XCTAssertEqual(PassageRanker.passages(of: text, sentencesPerPassage: 2), [
             "Lead sentence one is here. Lead sentence two is here.", "It was founded in 1949 by twelve states.",
         ])
     }

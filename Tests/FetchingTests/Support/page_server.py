@@ -10,6 +10,9 @@ Prints its port on the first line of stdout. Routes:
   /pdf, /image          binary content types
   /big                  6 MiB of text/html
   /status/<code>        that status
+  /robots.txt           rules for FactCheck: /private/ disallowed except /private/open (reads counted)
+  /private/<name>       a page
+  /robots-reads         how many times /robots.txt was read
 """
 import argparse
 import gzip
@@ -19,8 +22,19 @@ import sys
 import time
 
 
+ROBOTS = """# Another crawler is kept out; FactCheck has its own group.
+User-agent: OtherBot
+Disallow: /
+
+User-agent: FactCheck
+Disallow: /private/
+Allow: /private/open$
+"""
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     pages = "."
+    robots_reads = 0
 
     def log_message(self, *args):
         pass
@@ -65,6 +79,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, b"\x89PNG\r\n\x1a\n", content_type="image/png")
         elif path == "/big":
             self.send(200, b"<p>" + b"a" * (6 << 20) + b"</p>")
+        elif path == "/robots.txt":
+            Handler.robots_reads += 1
+            self.send(200, ROBOTS.encode(), content_type="text/plain")
+        elif path == "/robots-reads":
+            self.send(200, str(Handler.robots_reads).encode(), content_type="text/plain")
+        elif path.startswith("/private/"):
+            self.send(200, b"<html><body><article><p>A page the site's robots.txt speaks about, with enough words to be read.</p></article></body></html>")
         elif path.startswith("/status/"):
             self.send(int(path.split("/")[2]), b"<p>status</p>")
         else:

@@ -1,0 +1,80 @@
+import FactCheckCore
+import Fetching
+import Foundation
+
+/// Web pages as evidence: a search engine (SearxNG, Brave) is asked each phrasing of the claim, the first few distinct
+/// result pages are fetched with the safe fetcher (public addresses only, robots.txt, per-host pace) and their main
+/// text extracted, and the passages that share the claim's keywords are returned. A page that cannot be fetched in
+/// time, or refuses, counts by the engine's snippet alone.
+public struct WebSearchProvider: EvidenceProvider {
+    public struct Configuration: Sendable {
+        /// Result pages read per claim.
+        public var pages: Int
+        public var sentencesPerPassage: Int
+
+        public init(pages: Int = 4, sentencesPerPassage: Int = 2) {
+            self.pages = pages
+            self.sentencesPerPassage = sentencesPerPassage
+        }
+    }
+
+    public let engine: any WebSearchEngine
+    public let loader: any ArticleLoader
+    public let configuration: Configuration
+    public var name: String { engine.name }
+
+    public init(engine: any WebSearchEngine, loader: any ArticleLoader, configuration: Configuration = Configuration()) {
+        self.engine = engine
+        self.loader = loader
+        self.configuration = configuration
+    }
+
+    public func passages(for query: EvidenceQuery) async throws -> [RetrievedPassage] {
+        let results = try await search(query.searches)
+        let retrieved = Date()
+        let documents = await withTaskGroup(of: (Int, (Source, String)).self) { group in
+            for (rank, result) in results.enumerated() {
+                group.addTask { (rank, await document(for: result, retrieved: retrieved)) }
+            }
+            var documents = [(Source, String)?](repeating: nil, count: results.count)
+            for await (rank, document) in group { documents[rank] = document }
+            return documents.compactMap { $0 }
+        }
+        return PassageRanker(sentencesPerPassage: configuration.sentencesPerPassage)
+            .best(of: documents, keywords: PassageRanker.keywords(of: query), limit: query.limit, provider: name)
+    }
+
+    /// The distinct results of the first two phrasings, interleaved, at most `pages`; one phrasing that fails does not
+    /// lose the other.
+    private func search(_ searches: [String]) async throws -> [WebResult] {
+        let phrasings = Array(searches.prefix(2))
+        let answers = await withTaskGroup(of: (Int, Result<[WebResult], any Error>).self) { group in
+            for (index, search) in phrasings.enumerated() {
+                group.addTask {
+                    do { return (index, .success(try await engine.results(for: search, limit: configuration.pages))) } catch { return (index, .failure(error)) }
+                }
+            }
+            var answers = [Result<[WebResult], any Error>?](repeating: nil, count: phrasings.count)
+            for await (index, answer) in group { answers[index] = answer }
+            return answers.compactMap { $0 }
+        }
+        let found = answers.compactMap { try? $0.get() }
+        if found.isEmpty, case let .failure(error)? = answers.first { throw error }
+        var results: [WebResult] = []
+        for rank in 0 ..< (found.map(\.count).max() ?? 0) {
+            for list in found where rank < list.count && !results.contains(where: { $0.url == list[rank].url }) { results.append(list[rank]) }
+        }
+        return Array(results.prefix(configuration.pages))
+    }
+
+    /// The result's page as a source with its main text, or with the engine's snippet when the page cannot be read.
+    private func document(for result: WebResult, retrieved: Date) async -> (Source, String) {
+        let page = try? await loader.article(fromURL: result.url)
+        let url = page?.url ?? result.url
+        let host = URL(string: url)?.host?.lowercased() ?? ""
+        let domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        let source = Source(id: SourceID("web:\(url)"), url: url, title: page?.title ?? result.title, publisher: page?.siteName ?? domain,
+                            domain: domain, published: page?.published ?? result.published, retrieved: retrieved)
+        return (source, page?.text ?? result.snippet)
+    }
+}

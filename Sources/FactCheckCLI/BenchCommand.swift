@@ -129,6 +129,7 @@ extension BenchCommand {
             "The European Union has 27 member states.",
         ]
         @OptionGroup var home: HomeOptions
+        @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
         @Option(help: "A file with one claim per line.") var claims: String?
         @Option(help: "Passes over the claims after the first check.") var passes = 1
 
@@ -141,24 +142,31 @@ extension BenchCommand {
                 ?? Self.defaultClaims
             guard !claims.isEmpty else { throw ValidationError("--claims: no claims in the file.") }
             let loadStart = DispatchTime.now()
-            let pipeline = try home.dataHome.pipeline()
+            let pipeline = try home.dataHome.pipeline(providers: evidence)
             let loadMs = milliseconds(since: loadStart)
+            let deadlineMs = try evidence.deadline / .milliseconds(1)
             let firstStart = DispatchTime.now()
             _ = try await pipeline.check(claims[0])
             let firstMs = milliseconds(since: firstStart)
             var latencies: [Double] = []
+            var outcomes: [String: [String: Int]] = [:]
+            var searchWithinDeadline = 0
             for _ in 0 ..< passes {
                 for claim in claims {
                     let start = DispatchTime.now()
-                    _ = try await pipeline.check(claim)
+                    let (report, _) = try await pipeline.check(claim)
                     latencies.append(milliseconds(since: start))
+                    for outcome in report.providers { outcomes[outcome.provider, default: [:]][outcome.status.rawValue, default: 0] += 1 }
+                    if (report.timingsMs["searching"] ?? 0) <= deadlineMs + 500 { searchWithinDeadline += 1 }
                 }
             }
             latencies.sort()
             let result: [String: Any] = [
                 "claims": claims.count, "checks": latencies.count, "load_ms": loadMs, "first_check_ms": firstMs,
                 "warm_p50_ms": latencies[latencies.count / 2], "warm_p95_ms": latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.95))],
-                "warm_max_ms": latencies.last!,
+                "warm_max_ms": latencies.last!, "providers": outcomes, "provider_deadline_ms": deadlineMs,
+                // Searches that ended within the provider deadline (and 500 ms for fusing): a hanging provider never holds a check.
+                "search_within_deadline_share": Double(searchWithinDeadline) / Double(latencies.count),
             ]
             print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
         }

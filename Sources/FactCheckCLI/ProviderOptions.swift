@@ -95,7 +95,7 @@ struct ProviderOptions: ParsableArguments {
     var deadline: Duration {
         get throws {
             let seconds = providerTimeout ?? Self.environment["FACTCHECK_PROVIDER_TIMEOUT"].flatMap(Double.init) ?? 8
-            guard seconds > 0, seconds <= 120 else { throw ValidationError("--provider-timeout must be from 0 to 120 seconds, got \(seconds).") }
+            guard seconds > 0, seconds <= 120 else { throw ValidationError("--provider-timeout must be more than 0 and at most 120 seconds, got \(seconds).") }
             return .milliseconds(Int(seconds * 1000))
         }
     }

@@ -39,9 +39,9 @@ public struct MediaWikiProvider: EvidenceProvider {
         let titles = try await search(query.searches)
         let pages = try await withThrowingTaskGroup(of: (Int, Article?).self) { group in
             for (rank, title) in titles.enumerated() { group.addTask { (rank, try await article(titled: title)) } }
-            var pages = [Article?](repeating: nil, count: titles.count)
+            var pages: [Int: Article] = [:]
             for try await (rank, page) in group { pages[rank] = page }
-            return pages.compactMap { $0 }
+            return pages.sorted { $0.key < $1.key }.map(\.value)
         }
         return best(of: pages, for: query)
     }
@@ -98,9 +98,9 @@ public struct MediaWikiProvider: EvidenceProvider {
                     }
                 }
             }
-            var answers = [Result<[String], any Error>?](repeating: nil, count: min(3, searches.count))
+            var answers: [Int: Result<[String], any Error>] = [:]
             for await (index, answer) in group { answers[index] = answer }
-            return answers.compactMap { $0 }
+            return answers.sorted { $0.key < $1.key }.map(\.value)
         }
         let found = answers.compactMap { try? $0.get() }
         if found.isEmpty, case let .failure(error)? = answers.first { throw error }

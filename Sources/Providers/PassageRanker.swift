@@ -12,14 +12,15 @@ struct PassageRanker: Sendable {
         "see also", "references", "notes", "external links", "further reading", "bibliography", "sources", "citations", "footnotes",
     ]
 
-    /// The prose of `text` cut into passages of `sentencesPerPassage` sentences; headings (short lines without closing
-    /// punctuation) and everything from a closing section of links or references on are left out.
+    /// The prose of `text` cut into passages of `sentencesPerPassage` sentences; headings and titles (lines of up to 200
+    /// characters without closing punctuation) and everything from a closing section of links or references on are
+    /// left out.
     static func passages(of text: String, sentencesPerPassage: Int) -> [String] {
         var passages: [String] = []
         for line in text.split(separator: "\n") {
             let paragraph = line.trimmingCharacters(in: .whitespaces)
             guard !paragraph.isEmpty else { continue }
-            if paragraph.count <= 80, !".!?:\"”)".contains(paragraph.last!) {
+            if paragraph.count <= 200, !".!?:\"”)…".contains(paragraph.last!) {
                 if closingSections.contains(paragraph.lowercased()) { break }
                 continue
             }

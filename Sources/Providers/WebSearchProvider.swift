@@ -36,9 +36,9 @@ public struct WebSearchProvider: EvidenceProvider {
             for (rank, result) in results.enumerated() {
                 group.addTask { (rank, await document(for: result, retrieved: retrieved)) }
             }
-            var documents = [(Source, String)?](repeating: nil, count: results.count)
+            var documents: [Int: (Source, String)] = [:]
             for await (rank, document) in group { documents[rank] = document }
-            return documents.compactMap { $0 }
+            return documents.sorted { $0.key < $1.key }.map(\.value)
         }
         return PassageRanker(sentencesPerPassage: configuration.sentencesPerPassage)
             .best(of: documents, keywords: PassageRanker.keywords(of: query), limit: query.limit, provider: name)
@@ -54,9 +54,9 @@ public struct WebSearchProvider: EvidenceProvider {
                     do { return (index, .success(try await engine.results(for: search, limit: configuration.pages))) } catch { return (index, .failure(error)) }
                 }
             }
-            var answers = [Result<[WebResult], any Error>?](repeating: nil, count: phrasings.count)
+            var answers: [Int: Result<[WebResult], any Error>] = [:]
             for await (index, answer) in group { answers[index] = answer }
-            return answers.compactMap { $0 }
+            return answers.sorted { $0.key < $1.key }.map(\.value)
         }
         let found = answers.compactMap { try? $0.get() }
         if found.isEmpty, case let .failure(error)? = answers.first { throw error }
@@ -75,6 +75,13 @@ public struct WebSearchProvider: EvidenceProvider {
         let domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         let source = Source(id: SourceID("web:\(url)"), url: url, title: page?.title ?? result.title, publisher: page?.siteName ?? domain,
                             domain: domain, published: page?.published ?? result.published, retrieved: retrieved)
-        return (source, page?.text ?? result.snippet)
+        return (source, page?.text ?? Self.prose(result.snippet))
+    }
+
+    /// A snippet as prose: one line, ending in "…" when the engine cut it mid-sentence.
+    static func prose(_ snippet: String) -> String {
+        let line = snippet.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        guard let last = line.last, !".!?\"”)…".contains(last) else { return line }
+        return line + " …"
     }
 }

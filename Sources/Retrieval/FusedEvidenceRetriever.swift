@@ -49,9 +49,9 @@ public struct FusedEvidenceRetriever: EvidenceRetriever {
             for (index, provider) in providers.enumerated() {
                 group.addTask { (index, await ask(provider, query)) }
             }
-            var answers = [Answer?](repeating: nil, count: providers.count)
+            var answers: [Int: Answer] = [:]
             for await (index, answer) in group { answers[index] = answer }
-            return answers.map { $0! }
+            return answers.sorted { $0.key < $1.key }.map(\.value)
         }
         let outcomes = zip(providers, answers).map { provider, answer in
             ProviderOutcome(provider: provider.name, status: answer.status, passages: answer.given, milliseconds: answer.milliseconds)

@@ -70,6 +70,22 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(badPin.error.contains("Error: --sha256 expects FILE=<64 hex digits>, got 'model.safetensors=123'."), badPin.error)
     }
 
+    func testEvidenceProviderOptionsAreValidated() throws {
+        let cases: [(arguments: [String], message: String)] = [
+            (["--providers", "local,bing"], "Error: Unknown evidence provider 'bing'. Known: local, wikipedia, searxng, brave."),
+            (["--providers", " , "], "Error: --providers names no provider."),
+            (["--providers", "local,searxng"], "Error: The searxng provider needs --searxng-url or $FACTCHECK_SEARXNG_URL."),
+            (["--providers", "brave"], "Error: The brave provider needs its API key in $FACTCHECK_BRAVE_KEY."),
+            (["--providers", "wikipedia", "--wikipedia-url", "ftp://wiki/api.php"], "Error: --wikipedia-url must be an http(s) address, got 'ftp://wiki/api.php'."),
+            (["--provider-timeout", "0"], "Error: --provider-timeout must be more than 0 and at most 120 seconds, got 0.0."),
+        ]
+        for (arguments, message) in cases {
+            let result = try run(["check", "NATO was founded in 1949."] + arguments)
+            XCTAssertEqual(result.status, 64, "\(arguments)")
+            XCTAssertTrue(result.error.hasPrefix(message), "\(arguments): \(result.error)")
+        }
+    }
+
     func testInstallFromAMissingFolderNamesIt() throws {
         let result = try run(["models", "install", "all-minilm-l6-v2", "--from", "/nonexistent/minilm"])
         XCTAssertEqual(result.status, 1)

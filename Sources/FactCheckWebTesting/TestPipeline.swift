@@ -39,9 +39,9 @@ public struct InMemoryRetriever: EvidenceRetriever {
         let scored = passages.enumerated().map { index, item in (index, item, LexicalStanceClassifier.words(item.text).intersection(words).count) }
         let found = scored.filter { $0.2 > 0 }.sorted { $0.2 > $1.2 }.prefix(limit).map { index, item, shared in
             RetrievedPassage(passage: Passage(id: PassageID("\(item.source.id.rawValue)#\(index)"), sourceID: item.source.id, index: 0, text: item.text),
-                             source: item.source, relevance: Double(shared) / Double(max(1, words.count)), provider: "in-memory")
+                             source: item.source, relevance: Double(shared) / Double(max(1, words.count)), provider: "local")
         }
-        return EvidenceSearch(passages: Array(found), providers: [ProviderOutcome(provider: "in-memory", status: .answered, passages: found.count, milliseconds: 0)])
+        return EvidenceSearch(passages: Array(found), providers: [ProviderOutcome(provider: "local", status: .answered, passages: found.count, milliseconds: 0)])
     }
 }
 

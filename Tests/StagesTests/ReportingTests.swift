@@ -286,6 +286,26 @@ final class ReportingTests: XCTestCase {
         XCTAssertEqual(report.sources.map(\.stance), [.notEnoughInfo, .notEnoughInfo, .supports], "0.45 vs 0.40 is not clearly ahead")
     }
 
+    func testOnlineEvidenceIsSaidToBeReadOnTheCheckDate() async throws {
+        var wiki = evidence("wiki", title: "Eiffel Tower", publisher: "Wikipedia", domain: "en.wikipedia.org",
+                            text: "The Eiffel Tower was completed in 1889 for the World's Fair.", type: .encyclopedia, score: 0.6, stance: neutral,
+                            relevance: 0.05, published: day(2024, 4, 20))
+        wiki.retrieved.provider = "wikipedia"
+        let claim = Claim(text: "The Eiffel Tower was painted green in 1890", normalized: "The Eiffel Tower was painted green in 1890")
+        let decision = VerdictDecision(verdict: .unverifiable, confidence: 0.6, keyEvidence: [], rationale: "Nothing addresses the colour.")
+        var report = try await TemplateReportWriter(stanceClassifier: WordClassifier()).write(claim, decision: decision, evidence: [wiki], date: reportDate)
+        XCTAssertTrue(report.summary.contains("We searched our knowledge base and Wikipedia and reviewed 1 passage"), report.summary)
+        XCTAssertTrue(report.conclusion.contains("The online sources (Wikipedia) were read on 1 May 2024; later changes to them are not covered."),
+                      report.conclusion)
+        XCTAssertFalse(report.conclusion.contains("offline"))
+        report.providers = [ProviderOutcome(provider: "local", status: .answered, passages: 8, milliseconds: 40),
+                            ProviderOutcome(provider: "wikipedia", status: .answered, passages: 1, milliseconds: 300),
+                            ProviderOutcome(provider: "searxng", status: .timedOut, passages: 0, milliseconds: 8000)]
+        XCTAssertTrue(MarkdownReportRenderer().render(report).hasSuffix(
+            "*Evidence searched: the local knowledge base (8 passages); Wikipedia (1 passage); web search (SearxNG) (no answer in time, left out).*\n"))
+        XCTAssertTrue(HTMLReportRenderer().render(report).contains(#"<p class="providers">Evidence searched: the local knowledge base"#))
+    }
+
     func testMarkdownStructure() async throws {
         let markdown = MarkdownReportRenderer().render(try await Japan.write().written.report)
         let lines = markdown.components(separatedBy: "\n")

@@ -23,6 +23,8 @@ public enum ProviderSummary {
         switch provider {
         case "local": "the local knowledge base"
         case "wikipedia": "Wikipedia"
+        case "searxng": "web search (SearxNG)"
+        case "brave": "web search (Brave)"
         default: provider
         }
     }

@@ -38,7 +38,7 @@ struct ReportNarrative {
 
     var summary: String {
         guard decision.verdict != .unverifiable else {
-            return "We could not verify the claim \(quotedClaim). We searched our offline knowledge base and \(searched), "
+            return "We could not verify the claim \(quotedClaim). We searched \(searchedPlaces) and \(searched), "
                 + "but the evidence is insufficient to support or refute the claim."
         }
         let evidence = keyFacts.enumerated().map { index, fact in
@@ -136,7 +136,7 @@ struct ReportNarrative {
     var conclusion: String {
         var parts = ["Verdict: \(decision.verdict.rawValue) (confidence \(percent(decision.confidence))).", sentence(inert(decision.rationale))]
         if decision.verdict == .unverifiable {
-            parts.append("We searched our offline knowledge base for \(quotedClaim) and \(searched); the evidence is insufficient "
+            parts.append("We searched \(searchedPlaces) for \(quotedClaim) and \(searched); the evidence is insufficient "
                 + "to support or refute the claim. This does not mean the claim is false, only that the available sources cannot settle it.")
         } else {
             let key = sources.filter(\.isKey)
@@ -237,7 +237,10 @@ struct ReportNarrative {
         } else {
             limits.append("No source gives a publication date, so we cannot tell how current the evidence is.")
         }
-        limits.append("The knowledge base is offline: events after its last update are not covered.")
+        let online = onlineProviders
+        limits.append(online.isEmpty
+            ? "The knowledge base is offline: events after its last update are not covered."
+            : "The online sources (\(online.joined(separator: ", "))) were read on \(ReportDates.long(date)); later changes to them are not covered.")
         return limits
     }
 
@@ -251,6 +254,22 @@ struct ReportNarrative {
     }
 
     /// What was searched, e.g. "reviewed 4 passages from 3 sources".
+    /// The online providers whose passages were weighed, as readers know them ("Wikipedia").
+    private var onlineProviders: [String] {
+        var names: [String] = []
+        for provider in evidence.compactMap(\.retrieved.provider) where provider != "local" {
+            let name = ProviderSummary.displayName(provider)
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    /// "our offline knowledge base", or "our knowledge base and Wikipedia" when online sources were weighed.
+    private var searchedPlaces: String {
+        let online = onlineProviders
+        return online.isEmpty ? "our offline knowledge base" : "our knowledge base and " + online.joined(separator: ", ")
+    }
+
     private var searched: String {
         guard !evidence.isEmpty else { return "found no relevant passage" }
         return "reviewed \(count(evidence.count, "passage")) from \(count(Set(evidence.map(\.source.id)).count, "source"))"

@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/factcheck
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability bench-article fixtures clean
+.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability bench-article bench-providers fixtures clean
 
 build:
 	scripts/install-deps.sh
@@ -59,6 +59,11 @@ bench-article: release
 	$(RELEASE_BIN) setup
 	python3 bench/article_bench.py --factcheck $(RELEASE_BIN) --home $(FACTCHECK_HOME) --out bench/article.json
 	python3 scripts/article_extraction_eval.py --factcheck $(RELEASE_BIN)
+
+## Checks with online providers against local API servers with a 300 ms delay (needs ../shared/data/articles): bench/providers.json.
+bench-providers: release
+	$(RELEASE_BIN) setup
+	python3 bench/providers_bench.py --factcheck $(RELEASE_BIN) --home $(FACTCHECK_HOME) --out bench/providers.json
 
 ## Regenerate test fixtures from the Python references (needs python/requirements.txt).
 fixtures:

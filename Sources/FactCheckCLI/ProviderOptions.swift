@@ -7,10 +7,10 @@ import Foundation
 struct ProviderOptions: ParsableArguments {
     /// An evidence provider that can be switched on.
     enum Kind: String, CaseIterable {
-        case local, wikipedia, searxng, brave
+        case local, wikipedia, searxng, brave, factchecktools
     }
 
-    @Option(name: .long, help: ArgumentHelp("Evidence providers, comma-separated: local, wikipedia, searxng, brave (default: $FACTCHECK_PROVIDERS or local).",
+    @Option(name: .long, help: ArgumentHelp("Evidence providers, comma-separated: local, wikipedia, searxng, brave, factchecktools (default: $FACTCHECK_PROVIDERS or local).",
                                             valueName: "list"))
     var providers: String?
     @Option(name: .customLong("wikipedia-url"),
@@ -23,6 +23,10 @@ struct ProviderOptions: ParsableArguments {
             help: ArgumentHelp("The Brave Search API's web search (default: $FACTCHECK_BRAVE_URL or https://api.search.brave.com/res/v1/web/search); the key is $FACTCHECK_BRAVE_KEY.",
                                valueName: "url"))
     var braveURL: String?
+    @Option(name: .customLong("factchecktools-url"),
+            help: ArgumentHelp("Google Fact Check Tools' claims:search (default: $FACTCHECK_FACTCHECKTOOLS_URL or https://factchecktools.googleapis.com/v1alpha1/claims:search); the key is $FACTCHECK_FACTCHECKTOOLS_KEY.",
+                               valueName: "url"))
+    var factCheckToolsURL: String?
     @Option(name: .customLong("provider-timeout"),
             help: ArgumentHelp("Seconds a provider may take before a check goes on without it (default: $FACTCHECK_PROVIDER_TIMEOUT or 8).",
                                valueName: "seconds"))
@@ -79,6 +83,23 @@ struct ProviderOptions: ParsableArguments {
         }
     }
 
+    var factCheckToolsEndpoint: URL {
+        get throws {
+            try Self.endpoint(factCheckToolsURL ?? Self.environment["FACTCHECK_FACTCHECKTOOLS_URL"]
+                ?? "https://factchecktools.googleapis.com/v1alpha1/claims:search", option: "--factchecktools-url")
+        }
+    }
+
+    /// The Google Fact Check Tools API key; required when `factchecktools` is among the providers.
+    var factCheckToolsKey: String {
+        get throws {
+            guard let key = Self.environment["FACTCHECK_FACTCHECKTOOLS_KEY"], !key.isEmpty else {
+                throw ValidationError("The factchecktools provider needs its API key in $FACTCHECK_FACTCHECKTOOLS_KEY.")
+            }
+            return key
+        }
+    }
+
     /// Hosts fetched although their addresses are private: for testing against local servers only
     /// (`$FACTCHECK_FETCH_ALLOWED_HOSTS`, comma-separated). Empty in any real deployment.
     var fetchAllowedHosts: Set<String> {
@@ -105,6 +126,7 @@ struct ProviderOptions: ParsableArguments {
         _ = try wikipediaEndpoint
         if kinds.contains(.searxng) { _ = try searxngBase }
         if kinds.contains(.brave) { _ = try braveEndpoint; _ = try braveKey }
+        if kinds.contains(.factchecktools) { _ = try factCheckToolsEndpoint; _ = try factCheckToolsKey }
         _ = try deadline
     }
 }

@@ -79,6 +79,8 @@ extension DataHome {
             case .brave:
                 return WebSearchProvider(engine: BraveSearchEngine(endpoint: try options!.braveEndpoint, key: try options!.braveKey),
                                          loader: loader!)
+            case .factchecktools:
+                return FactCheckToolsProvider(endpoint: try options!.factCheckToolsEndpoint, key: try options!.factCheckToolsKey)
             }
         }
         let logger = Logger(label: "factcheck.providers")

@@ -4,6 +4,7 @@ public enum SourceType: String, Sendable, Codable, CaseIterable {
     case intergovernmental = "intergovernmental" // UN, NATO, WHO, EU…
     case wireService = "wire_service"
     case newspaper = "newspaper"                // newspapers and broadcasters
+    case factChecker = "fact_checker"           // fact-checking organisations (PolitiFact, Snopes, AFP Fact Check…)
     case academic = "academic"                  // journals, universities, scholarly databases
     case encyclopedia = "encyclopedia"          // anyone can edit
     case thinkTank = "think_tank"
@@ -18,6 +19,7 @@ public enum SourceType: String, Sendable, Codable, CaseIterable {
         case .intergovernmental: "Intergovernmental organisation"
         case .wireService: "Wire service"
         case .newspaper: "Newspaper / broadcaster"
+        case .factChecker: "Fact-checking organisation"
         case .academic: "Academic / journal"
         case .encyclopedia: "Encyclopedia anyone can edit"
         case .thinkTank: "Think tank"

@@ -54,9 +54,11 @@ public struct RetrievedPassage: Sendable, Codable, Equatable {
     public var similarity: Double?
     /// The evidence provider that found it ("local", "wikipedia"); nil for evidence given with the claim.
     public var provider: String?
+    /// When the passage reports an earlier fact check of the claim: the claim it reviewed and its rating.
+    public var review: PriorReview?
 
     public init(passage: Passage, source: Source, relevance: Double, lexicalRank: Int? = nil, denseRank: Int? = nil, similarity: Double? = nil,
-                provider: String? = nil) {
+                provider: String? = nil, review: PriorReview? = nil) {
         self.passage = passage
         self.source = source
         self.relevance = relevance
@@ -64,5 +66,6 @@ public struct RetrievedPassage: Sendable, Codable, Equatable {
         self.denseRank = denseRank
         self.similarity = similarity
         self.provider = provider
+        self.review = review
     }
 }

@@ -17,11 +17,12 @@ final class CLITests: XCTestCase {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("factcheck")
     }
 
-    private func run(_ arguments: [String], home: URL? = nil) throws -> (status: Int32, output: String, error: String) {
+    private func run(_ arguments: [String], home: URL? = nil, environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.environment = ["FACTCHECK_HOME": (home ?? self.home).path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+            .merging(environment) { _, given in given }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -72,7 +73,8 @@ final class CLITests: XCTestCase {
 
     func testEvidenceProviderOptionsAreValidated() throws {
         let cases: [(arguments: [String], message: String)] = [
-            (["--providers", "local,bing"], "Error: Unknown evidence provider 'bing'. Known: local, wikipedia, searxng, brave."),
+            (["--providers", "local,bing"], "Error: Unknown evidence provider 'bing'. Known: local, wikipedia, searxng, brave, factchecktools."),
+            (["--providers", "factchecktools"], "Error: The factchecktools provider needs its API key in $FACTCHECK_FACTCHECKTOOLS_KEY."),
             (["--providers", " , "], "Error: --providers names no provider."),
             (["--providers", "local,searxng"], "Error: The searxng provider needs --searxng-url or $FACTCHECK_SEARXNG_URL."),
             (["--providers", "brave"], "Error: The brave provider needs its API key in $FACTCHECK_BRAVE_KEY."),
@@ -244,5 +246,27 @@ final class CLITests: XCTestCase {
         XCTAssertEqual((report["providers"] as? [[String: Any]])?.map { $0["status"] as? String }, ["answered", "timed_out"])
         XCTAssertEqual(report["verdict"] as? String, "False", "decided on the local knowledge base alone")
         XCTAssertTrue(hanging.error.contains("evidence provider failed"), "the operator's log says so: \(hanging.error)")
+    }
+
+    /// Earlier fact checks: `--providers local,factchecktools` against a local server answering Fact Check Tools'
+    /// `claims:search` format; the review is cited with its publisher and weighed as a fact-checking organisation.
+    func testEarlierFactChecksAreCitedAndWeighed() throws {
+        let starter = try Self.starterHome()
+        let support = Self.repository.appendingPathComponent("Tests/ProvidersTests/Support")
+        let server = try ScriptServer(script: support.appendingPathComponent("search_server.py"), arguments: [
+            "--articles", support.appendingPathComponent("articles.jsonl").path, "--reviews", support.appendingPathComponent("reviews.jsonl").path,
+        ])
+        let result = try run(["check", "NATO consists of 30 member countries", "--json", "--providers", "local,factchecktools",
+                              "--factchecktools-url", server.url("/v1alpha1/claims:search")], home: starter,
+                             environment: ["FACTCHECK_FACTCHECKTOOLS_KEY": "test-key"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertFalse(result.error.contains("test-key"), "the key is never logged")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["verdict"] as? String, "False")
+        let sources = report["sources"] as? [[String: Any]] ?? []
+        let politifact = try XCTUnwrap(sources.first { $0["publisher"] as? String == "PolitiFact" }, "\(sources)")
+        XCTAssertEqual(politifact["stance"] as? String, "REFUTES")
+        XCTAssertEqual((politifact["credibility"] as? [String: Any])?["type"] as? String, "fact_checker")
+        XCTAssertTrue((politifact["passage"] as? String ?? "").hasPrefix("PolitiFact rated the claim “NATO has 30 member countries.”"))
     }
 }

@@ -78,6 +78,17 @@ final class GroundedStanceTests: XCTestCase {
         XCTAssertEqual(headline.refutes, 0.9, accuracy: 1e-9, "a headline that begins with the subject is about it; 32 members refutes 30")
     }
 
+    func testAnEarlierFactCheckCountsByItsRatingNotByTheVerifier() async throws {
+        let base = FixedStanceClassifier(supports: 0.9, refutes: 0.05)
+        var review = retrieved("PolitiFact rated the claim “NATO has 30 member countries.” False on 12 March 2024.", title: "No, NATO does not have 30 members")
+        review.review = PriorReview(claim: "NATO has 30 member countries.", rating: "Pants on Fire")
+        let claim = Claim(text: "NATO has 30 member countries", normalized: "NATO has 30 member countries")
+        let stances = try await GroundedStanceClassifier(base: base).stances(of: [review], toward: claim)
+        XCTAssertEqual(stances[0].stance, .refutes)
+        XCTAssertEqual(stances[0].refutes, 0.9, accuracy: 1e-9)
+        XCTAssertTrue(base.premises.isEmpty, "the verifier does not read a rating")
+    }
+
     func testASentenceCountsInProportionToHowMuchOfTheClaimItCovers() async throws {
         // The verifier misreads a side remark as a contradiction; the sentence restating the claim covers all of it, the
         // remark a quarter, so the remark's refutation counts a quarter.

@@ -6,7 +6,7 @@ extension DomainCredibilityScorer {
     public struct Configuration: Sendable {
         /// Score of each source type before any domain rating, 0…1.
         public static let defaultPriors: [SourceType: Double] = [
-            .official: 0.9, .intergovernmental: 0.9, .academic: 0.85, .wireService: 0.85, .newspaper: 0.75,
+            .official: 0.9, .intergovernmental: 0.9, .academic: 0.85, .wireService: 0.85, .factChecker: 0.8, .newspaper: 0.75,
             .encyclopedia: 0.7, .thinkTank: 0.65, .unknown: 0.5, .blog: 0.35, .socialMedia: 0.25,
         ]
 

@@ -66,6 +66,8 @@ public struct DomainCredibilityScorer: CredibilityScorer {
             "Wire service (\(name)): fact-focused reporting with strict corrections policies."
         case .newspaper:
             "Newspaper or broadcaster (\(name)): edited reporting with a corrections policy; check whether it cites primary sources."
+        case .factChecker:
+            "Fact-checking organisation (\(name)): published, sourced verdicts on claims; its rating of the same claim is strong evidence, though claims reviewed in other words may differ."
         case .academic:
             "Academic source (\(name)): scholarly research or a university publication; strong evidence in its field, though one study is rarely the last word."
         case .encyclopedia:

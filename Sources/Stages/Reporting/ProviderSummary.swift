@@ -25,6 +25,7 @@ public enum ProviderSummary {
         case "wikipedia": "Wikipedia"
         case "searxng": "web search (SearxNG)"
         case "brave": "web search (Brave)"
+        case "factchecktools": "earlier fact checks (Google Fact Check Tools)"
         default: provider
         }
     }

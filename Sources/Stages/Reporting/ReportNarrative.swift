@@ -114,6 +114,7 @@ struct ReportNarrative {
         case .intergovernmental: "it speaks for its member states and may present their positions favourably."
         case .wireService: "wire services aim at neutral, factual reporting; bias is usually low."
         case .newspaper: "news outlets can have an editorial slant; opinion pieces are not news reporting."
+        case .factChecker: "fact checkers follow published methods, but each rating reflects the claim as they worded it and the evidence of its date."
         case .academic: "scholarly work is usually peer reviewed, but single studies can be contested or superseded."
         case .encyclopedia: "anyone can edit it, so it can change or be wrong; it should be confirmed against the sources it cites."
         case .thinkTank: "think tanks often advocate policies or depend on interested funders; its framing may reflect that agenda."

@@ -23,6 +23,8 @@ import Foundation
 /// What a sentence may not claim moves to "not enough info". A passage takes its most supporting and most refuting
 /// sentence, each weighed by how much of the claim it covers against the passage's widest sentence.
 ///
+/// An earlier fact check of the claim (a passage with a `PriorReview`) counts by its rating, not by the verifier.
+///
 /// The rules are for sources that state facts about named things (encyclopedias, news). A source for which
 /// `readsWholePassage` is true — scholarly abstracts, whose findings news-style claims restate in other words and
 /// without the study's names — is read as a whole passage by the base classifier instead (on Check-COVID's training
@@ -62,8 +64,12 @@ public struct GroundedStanceClassifier: StanceClassifier {
 
     public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
         let readWhole = evidence.map { readsWholePassage($0.source) }
-        let whole = evidence.indices.filter { readWhole[$0] }, grounded = evidence.indices.filter { !readWhole[$0] }
+        let reviews = evidence.indices.filter { evidence[$0].review != nil }
+        let whole = evidence.indices.filter { readWhole[$0] && evidence[$0].review == nil }
+        let grounded = evidence.indices.filter { !readWhole[$0] && evidence[$0].review == nil }
         var result = [StanceProbabilities](repeating: StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1), count: evidence.count)
+        // An earlier fact check counts by its rating; how close its reviewed claim is to this one weighs it (similarity).
+        for index in reviews { result[index] = evidence[index].review!.stance }
         if !whole.isEmpty {
             let read = try await base.stances(of: whole.map { evidence[$0].passage.text }, toward: claim.normalized)
             for (index, stance) in zip(whole, read) { result[index] = stance }

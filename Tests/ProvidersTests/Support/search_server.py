@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A local web search API and the web pages it finds, for tests: SearxNG's JSON format (`/search?q=…&format=json`)
-and the Brave Search API's (`/res/v1/web/search?q=…`, key in X-Subscription-Token, which must be `test-key`), over
+the Brave Search API's (`/res/v1/web/search?q=…`, key in X-Subscription-Token, which must be `test-key`) and Google
+Fact Check Tools' (`/v1alpha1/claims:search?query=…&key=test-key`, answering the ClaimReview records of --reviews), over
 the articles of a JSONL file ({title, url?, publisher?, published?, text}). Each article is served as an HTML page
 with navigation, a cookie banner and a footer around it at /pages/<n>, except those whose index is listed in
 --blocked, which are at /blocked/<n>, a path the server's robots.txt disallows for FactCheck.
@@ -18,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 ARTICLES = []
+REVIEWS = []
 BLOCKED = set()
 ROBOTS = "User-agent: FactCheck\nDisallow: /blocked/\n"
 
@@ -102,6 +104,14 @@ class Handler(BaseHTTPRequestHandler):
                         "description": "<strong>" + html.escape(snippet(ARTICLES[i])) + "</strong>",
                         "page_age": ARTICLES[i].get("published"), "language": "en"} for i in hits]
             return self.send(200, json.dumps({"type": "search", "query": {"original": query.get("q", "")}, "web": {"type": "search", "results": results}}))
+        if path == "/v1alpha1/claims:search":
+            if query.get("key") != "test-key":
+                return self.send(400, json.dumps({"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.",
+                                                            "status": "INVALID_ARGUMENT"}}))
+            terms = words(query.get("query", ""))
+            hits = [r for r in REVIEWS if len(terms & words(r["text"])) >= max(1, len(terms) // 2)]
+            size = int(query.get("pageSize", "10"))
+            return self.send(200, json.dumps({"claims": hits[:size]} if hits else {}))
         return self.send(404, json.dumps({"error": "not found"}))
 
 
@@ -109,7 +119,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", required=True)
     parser.add_argument("--blocked", default="", help="comma-separated article indexes served under /blocked/")
+    parser.add_argument("--reviews", help="JSONL of Fact Check Tools claim records ({text, claimant?, claimDate?, claimReview: [...]})")
     args = parser.parse_args()
+    if args.reviews:
+        REVIEWS.extend(json.loads(line) for line in open(args.reviews, encoding="utf-8") if line.strip())
     for line in open(args.articles, encoding="utf-8"):
         if line.strip():
             ARTICLES.append(json.loads(line))

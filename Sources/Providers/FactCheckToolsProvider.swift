@@ -1,0 +1,74 @@
+import FactCheckCore
+import Fetching
+import Foundation
+
+/// Earlier fact checks of the claim from Google Fact Check Tools (`claims:search`, the ClaimReview records that
+/// fact-checking organisations publish): each review becomes a passage saying who rated which claim how and when
+/// ("PolitiFact rated the claim “…” False on 5 March 2024."), carrying the rating as a `PriorReview`, so the verdict
+/// weighs it as a fact-checking organisation's finding and the report cites the review itself.
+public struct FactCheckToolsProvider: EvidenceProvider {
+    public let name = "factchecktools"
+    /// The API's address: `https://factchecktools.googleapis.com/v1alpha1/claims:search`.
+    public let endpoint: URL
+    private let key: String
+    private let client: JSONAPIClient
+
+    public init(endpoint: URL = URL(string: "https://factchecktools.googleapis.com/v1alpha1/claims:search")!, key: String,
+                client: JSONAPIClient.Configuration = .init()) {
+        self.endpoint = endpoint
+        self.key = key
+        self.client = JSONAPIClient(configuration: client)
+    }
+
+    private struct Answer: Decodable {
+        struct ClaimRecord: Decodable {
+            var text: String?
+            var claimant: String?
+            var claimReview: [Review]?
+        }
+        struct Review: Decodable {
+            struct Publisher: Decodable { var name: String?; var site: String? }
+            var publisher: Publisher?
+            var url: String?
+            var title: String?
+            var reviewDate: String?
+            var textualRating: String?
+            var languageCode: String?
+        }
+        var claims: [ClaimRecord]?
+    }
+
+    public func passages(for query: EvidenceQuery) async throws -> [RetrievedPassage] {
+        let answer = try await client.get(endpoint, query: [
+            ("query", query.claim.normalized), ("languageCode", "en"), ("pageSize", String(min(20, max(1, query.limit)))), ("key", key),
+        ], as: Answer.self)
+        let retrieved = Date()
+        var passages: [RetrievedPassage] = []
+        for record in answer.claims ?? [] {
+            guard let claimText = record.text, !claimText.isEmpty else { continue }
+            for review in record.claimReview ?? [] {
+                guard let url = review.url, let rating = review.textualRating, !rating.isEmpty else { continue }
+                let host = URL(string: url)?.host?.lowercased() ?? ""
+                let domain = review.publisher?.site ?? (host.hasPrefix("www.") ? String(host.dropFirst(4)) : host)
+                let publisher = review.publisher?.name ?? domain
+                let reviewed = WebResult.date(review.reviewDate)
+                let prior = PriorReview(claim: claimText, claimant: record.claimant, rating: rating)
+                let sourceID = SourceID("\(name):\(url)")
+                let source = Source(id: sourceID, url: url, title: review.title ?? claimText, publisher: publisher, domain: domain,
+                                    published: reviewed, retrieved: retrieved)
+                let passage = Passage(id: PassageID("\(sourceID.rawValue)#0"), sourceID: sourceID, index: 0,
+                                      text: Self.sentence(publisher: publisher, review: prior, date: reviewed))
+                passages.append(RetrievedPassage(passage: passage, source: source, relevance: 1 / Double(passages.count + 1), provider: name,
+                                                 review: prior))
+            }
+        }
+        return Array(passages.prefix(query.limit))
+    }
+
+    /// "PolitiFact rated the claim “…” by Jane Doe False on 5 March 2024."
+    static func sentence(publisher: String, review: PriorReview, date: Date?) -> String {
+        let claimant = review.claimant.map { " by \($0)" } ?? ""
+        let when = date.map { " on " + $0.formatted(.dateTime.day().month(.wide).year().locale(Locale(identifier: "en_GB"))) } ?? ""
+        return "\(publisher) rated the claim “\(review.claim)”\(claimant) \(review.rating)\(when)."
+    }
+}

@@ -63,7 +63,10 @@ extension DataHome {
     /// The evidence providers chosen (the local knowledge base alone by default), asked together and fused.
     func retriever(providers options: ProviderOptions?, embedder: EncoderEmbedder) throws -> FusedEvidenceRetriever {
         let kinds = try options?.kinds ?? [.local]
-        let loader = options.map(evidenceLoader)
+        // Online answers and pages are kept in the data home's database: a claim checked again is not fetched again.
+        let cache: (any FetchCache)? = kinds == [.local] ? nil : try SQLiteFetchCache(path: databasePath)
+        let client = JSONAPIClient.Configuration(cache: cache)
+        let loader = options.map { evidenceLoader($0, cache: cache) }
         let providers: [any EvidenceProvider] = try kinds.map { kind in
             switch kind {
             case .local:
@@ -73,14 +76,14 @@ extension DataHome {
                 }
                 return try HybridRetriever(knowledgeBase: knowledgeBase, embedder: embedder)
             case .wikipedia:
-                return MediaWikiProvider(configuration: .init(endpoint: try options!.wikipediaEndpoint))
+                return MediaWikiProvider(configuration: .init(endpoint: try options!.wikipediaEndpoint, client: client))
             case .searxng:
-                return WebSearchProvider(engine: SearxNGEngine(base: try options!.searxngBase), loader: loader!)
+                return WebSearchProvider(engine: SearxNGEngine(base: try options!.searxngBase, client: client), loader: loader!)
             case .brave:
-                return WebSearchProvider(engine: BraveSearchEngine(endpoint: try options!.braveEndpoint, key: try options!.braveKey),
+                return WebSearchProvider(engine: BraveSearchEngine(endpoint: try options!.braveEndpoint, key: try options!.braveKey, client: client),
                                          loader: loader!)
             case .factchecktools:
-                return FactCheckToolsProvider(endpoint: try options!.factCheckToolsEndpoint, key: try options!.factCheckToolsKey)
+                return FactCheckToolsProvider(endpoint: try options!.factCheckToolsEndpoint, key: try options!.factCheckToolsKey, client: client)
             }
         }
         let logger = Logger(label: "factcheck.providers")
@@ -96,11 +99,12 @@ extension DataHome {
     /// The loader of result pages for web search providers, one for all of them so that each host's pace and robots.txt
     /// are kept across providers: the safe fetcher, with a shorter deadline than a user's article gets, since a check
     /// waits for it.
-    private func evidenceLoader(_ options: ProviderOptions) -> WebArticleLoader {
+    private func evidenceLoader(_ options: ProviderOptions, cache: (any FetchCache)?) -> WebArticleLoader {
         WebArticleLoader(fetcher: SafeFetcher(configuration: .init(
             totalTimeout: .seconds(6),
             userAgent: "FactCheck/1.0 (+https://github.com/factcheck; reading a search result as evidence for a fact check)",
-            policy: AddressPolicy(allowedHosts: options.fetchAllowedHosts)
+            policy: AddressPolicy(allowedHosts: options.fetchAllowedHosts),
+            cache: cache
         )))
     }
 

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FactCheckCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -20,11 +21,15 @@ public struct SafeFetcher: Sendable {
         public var honoursRobots: Bool
         public var hostConcurrency: Int
         public var hostInterval: Duration
+        /// Where fetched pages are kept (nil: nowhere); a copy younger than `cacheLifetime` is used without asking the
+        /// site, an older one is revalidated with its ETag or Last-Modified.
+        public var cache: (any FetchCache)?
+        public var cacheLifetime: Duration
 
         public init(connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(15), maxBytes: Int = 5 << 20, maxRedirects: Int = 5,
                     userAgent: String = "FactCheck/1.0 (+https://github.com/factcheck; fact-checking a page a user submitted)",
                     policy: AddressPolicy = AddressPolicy(), honoursRobots: Bool = true, hostConcurrency: Int = 2,
-                    hostInterval: Duration = .milliseconds(250)) {
+                    hostInterval: Duration = .milliseconds(250), cache: (any FetchCache)? = nil, cacheLifetime: Duration = .seconds(86_400)) {
             self.connectTimeout = connectTimeout
             self.totalTimeout = totalTimeout
             self.maxBytes = maxBytes
@@ -34,12 +39,13 @@ public struct SafeFetcher: Sendable {
             self.honoursRobots = honoursRobots
             self.hostConcurrency = hostConcurrency
             self.hostInterval = hostInterval
+            self.cache = cache
+            self.cacheLifetime = cacheLifetime
         }
     }
 
     /// The product token robots.txt groups are matched against.
     public static let robotsAgent = "FactCheck"
-
 
     public static let acceptedTypes: Set<String> = ["text/html", "application/xhtml+xml", "text/plain", "text/markdown"]
 
@@ -54,10 +60,22 @@ public struct SafeFetcher: Sendable {
     public func fetch(_ address: String) async throws -> FetchedPage {
         let deadline = ContinuousClock.now + configuration.totalTimeout
         var url = try Self.checkedURL(address)
+        let cacheKey = "page:" + url.absoluteString
+        let cached = try? await configuration.cache?.response(for: cacheKey)
+        if let cached, Date().timeIntervalSince(cached.fetched) < configuration.cacheLifetime / .seconds(1) {
+            return try Self.page(url: cached.url, redirects: [], contentType: cached.contentType, body: [UInt8](cached.body), fetched: cached.fetched)
+        }
         var visited: [String] = [url.absoluteString]
         while true {
             if configuration.honoursRobots { try await checkRobots(url, until: deadline) }
-            let (status, headers, body) = try await fetchOnce(url, until: deadline)
+            // Only the first request can be answered "not modified": later ones go to addresses the copy did not come from.
+            let (status, headers, body) = try await fetchOnce(url, until: deadline, revalidating: visited.count == 1 ? cached : nil)
+            if status == 304, let cached {
+                var refreshed = cached
+                refreshed.fetched = Date()
+                try? await configuration.cache?.store(refreshed, for: cacheKey)
+                return try Self.page(url: cached.url, redirects: [], contentType: cached.contentType, body: [UInt8](cached.body), fetched: refreshed.fetched)
+            }
             if (300 ..< 400).contains(status), let location = headers.first(name: "location") {
                 guard visited.count <= configuration.maxRedirects else { throw FetchError.tooManyRedirects(configuration.maxRedirects) }
                 guard let next = URL(string: location, relativeTo: url)?.absoluteURL else { throw FetchError.invalidURL("a redirect to \(location)") }
@@ -67,12 +85,22 @@ public struct SafeFetcher: Sendable {
                 continue
             }
             guard (200 ..< 300).contains(status) else { throw FetchError.httpStatus(status) }
-            let (type, charset) = Self.contentType(headers.first(name: "content-type"))
-            guard let text = TextDecoding.decode(body, declaredCharset: charset, isHTML: type != "text/plain" && type != "text/markdown") else {
-                throw FetchError.undecodable
-            }
-            return FetchedPage(url: url.absoluteString, redirects: visited, contentType: type, text: text, fetched: Date())
+            let contentType = headers.first(name: "content-type") ?? ""
+            let page = try Self.page(url: url.absoluteString, redirects: visited, contentType: contentType, body: body, fetched: Date())
+            let fresh = CachedResponse(url: page.url, body: Data(body), contentType: contentType, etag: headers.first(name: "etag"),
+                                       lastModified: headers.first(name: "last-modified"), fetched: page.fetched)
+            try? await configuration.cache?.store(fresh, for: cacheKey)
+            return page
         }
+    }
+
+    /// A page from a body of an accepted type, decoded by its declared or sniffed charset.
+    private static func page(url: String, redirects: [String], contentType header: String, body: [UInt8], fetched: Date) throws -> FetchedPage {
+        let (type, charset) = contentType(header)
+        guard let text = TextDecoding.decode(body, declaredCharset: charset, isHTML: type != "text/plain" && type != "text/markdown") else {
+            throw FetchError.undecodable
+        }
+        return FetchedPage(url: url, redirects: redirects, contentType: type, text: text, fetched: fetched)
     }
 
     /// Throws when the host's robots.txt disallows `url` for FactCheck. A robots.txt that is missing (4xx) or not text
@@ -110,11 +138,12 @@ public struct SafeFetcher: Sendable {
     }
 
     /// One request within the host's politeness limits.
-    private func fetchOnce(_ url: URL, until deadline: ContinuousClock.Instant) async throws -> (Int, HTTPHeaders, [UInt8]) {
+    private func fetchOnce(_ url: URL, until deadline: ContinuousClock.Instant, revalidating cached: CachedResponse? = nil) async throws
+        -> (Int, HTTPHeaders, [UInt8]) {
         let hostKey = "\(url.host ?? ""):\(url.port ?? -1)"
         try await gate.enter(hostKey)
         do {
-            let answer = try await request(url, until: deadline)
+            let answer = try await request(url, until: deadline, revalidating: cached)
             await gate.leave(hostKey)
             return answer
         } catch {
@@ -123,8 +152,10 @@ public struct SafeFetcher: Sendable {
         }
     }
 
-    /// One request to a checked address, without following redirects; the body is read only for accepted types.
-    private func request(_ url: URL, until deadline: ContinuousClock.Instant) async throws -> (Int, HTTPHeaders, [UInt8]) {
+    /// One request to a checked address, without following redirects, conditional on `cached`'s validators when given;
+    /// the body is read only for accepted types.
+    private func request(_ url: URL, until deadline: ContinuousClock.Instant, revalidating cached: CachedResponse?) async throws
+        -> (Int, HTTPHeaders, [UInt8]) {
         guard let host = url.host else { throw FetchError.invalidURL("no host") }
         if let refusal = configuration.policy.refusal(forName: host) { throw FetchError.refusedAddress(refusal) }
         let addresses = try await Self.resolve(host, until: deadline)
@@ -144,6 +175,8 @@ public struct SafeFetcher: Sendable {
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
             request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,text/plain;q=0.9")
             request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+            if let etag = cached?.etag { request.headers.add(name: "If-None-Match", value: etag) }
+            if let lastModified = cached?.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { throw FetchError.timedOut(url.absoluteString) }
             let response = try await client.execute(request, deadline: .now() + TimeAmount(remaining))

@@ -125,6 +125,19 @@ struct StoreDatabase: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v4-fetch-cache") { db in
+            try db.execute(sql: """
+                CREATE TABLE fetch_cache (
+                    key TEXT PRIMARY KEY,
+                    url TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    contentType TEXT NOT NULL,
+                    etag TEXT,
+                    lastModified TEXT,
+                    fetched REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -135,4 +135,29 @@ final class SafeFetcherTests: XCTestCase {
         // robots.txt and three pages, one at a time, 300 ms apart.
         XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(900))
     }
+
+    func testAFreshCopyIsReusedAndAStaleOneRevalidated() async throws {
+        let server = try PageServer.start()
+        let cache = InMemoryFetchCache()
+        let stats = { try await self.localFetcher().fetch(server.url("/etag-stats")).text }
+        let fresh = SafeFetcher(configuration: .init(policy: AddressPolicy(allowedHosts: ["127.0.0.1"]), cache: cache, cacheLifetime: .seconds(3600)))
+        let first = try await fresh.fetch(server.url("/etag"))
+        let again = try await fresh.fetch(server.url("/etag"))
+        XCTAssertEqual(first.text, again.text)
+        let firstStats = try await stats()
+        XCTAssertEqual(firstStats, "1 0", "a fresh copy is used without asking the site")
+        let kept = await cache.response(for: "page:" + server.url("/etag"))
+        let stored = try XCTUnwrap(kept)
+        XCTAssertEqual(stored.etag, "\"v1\"")
+        XCTAssertEqual(stored.lastModified, "Tue, 05 Mar 2024 10:00:00 GMT")
+
+        let stale = SafeFetcher(configuration: .init(policy: AddressPolicy(allowedHosts: ["127.0.0.1"]), cache: cache, cacheLifetime: .zero))
+        let revalidated = try await stale.fetch(server.url("/etag"))
+        XCTAssertEqual(revalidated.text, first.text)
+        let secondStats = try await stats()
+        XCTAssertEqual(secondStats, "1 1", "a stale copy is revalidated: 304, the kept body is used")
+        let revalidatedCopy = await cache.response(for: "page:" + server.url("/etag"))
+        let refreshed = try XCTUnwrap(revalidatedCopy)
+        XCTAssertGreaterThan(refreshed.fetched, stored.fetched)
+    }
 }

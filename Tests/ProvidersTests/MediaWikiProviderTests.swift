@@ -91,4 +91,19 @@ final class MediaWikiProviderTests: XCTestCase {
             "Lead sentence one is here. Lead sentence two is here.", "It was founded in 1949 by twelve states.",
         ])
     }
+
+    func testAnswersAreCachedAndReusedWhileFresh() async throws {
+        let cache = InMemoryFetchCache()
+        let cached = MediaWikiProvider(configuration: .init(endpoint: server.endpoint(), client: .init(cache: cache)))
+        let first = try await cached.passages(for: query("Sweden became a member of NATO in March 2024"))
+        let requests = { () async throws -> Int in
+            try await JSONAPIClient().get(URL(string: self.server.server.url("/requests"))!, query: [], as: [String: Int].self)["/w/api.php"] ?? 0
+        }
+        let afterFirst = try await requests()
+        let second = try await cached.passages(for: query("Sweden became a member of NATO in March 2024"))
+        XCTAssertEqual(second.map(\.passage.text), first.map(\.passage.text))
+        let afterSecond = try await requests()
+        XCTAssertEqual(afterSecond, afterFirst, "the second check asks the wiki nothing")
+        XCTAssertGreaterThan(afterFirst, 0)
+    }
 }

@@ -119,7 +119,7 @@ final class FactCheckArchiveTests: XCTestCase {
         let reopened = try DatabaseQueue(path: path)
         do { let actual = try await reopened.read { db in try String.fetchOne(db, sql: "SELECT title FROM source") }; XCTAssertEqual(actual, "Example") }
         let migrations = try await reopened.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        XCTAssertEqual(migrations, ["v1-knowledge-base", "v2-published-checks", "v3-published-articles"])
+        XCTAssertEqual(migrations, ["v1-knowledge-base", "v2-published-checks", "v3-published-articles", "v4-fetch-cache"])
     }
 
     /// Article checks survive a reopen, get unique slugs from their titles and list newest first.

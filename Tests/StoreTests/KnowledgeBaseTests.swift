@@ -77,4 +77,18 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertGreaterThan(results[0].relevance, results[1].relevance)
         XCTAssertEqual(results.map(\.provider), ["local", "local"])
     }
+
+    func testTheFetchCacheKeepsAndReplacesResponses() async throws {
+        let cache = try SQLiteFetchCache(path: databasePath)
+        XCTAssertNil(try cache.response(for: "page:https://example.org/a"))
+        let first = CachedResponse(url: "https://example.org/a", body: Data("<p>one</p>".utf8), contentType: "text/html; charset=utf-8",
+                                   etag: "\"v1\"", lastModified: "Tue, 05 Mar 2024 10:00:00 GMT", fetched: Date(timeIntervalSince1970: 1_700_000_000))
+        try cache.store(first, for: "page:https://example.org/a")
+        XCTAssertEqual(try SQLiteFetchCache(path: databasePath).response(for: "page:https://example.org/a"), first, "kept across opens")
+        var second = first
+        second.body = Data("<p>two</p>".utf8)
+        second.etag = nil
+        try cache.store(second, for: "page:https://example.org/a")
+        XCTAssertEqual(try cache.response(for: "page:https://example.org/a"), second)
+    }
 }

@@ -13,6 +13,8 @@ Prints its port on the first line of stdout. Routes:
   /robots.txt           rules for FactCheck: /private/ disallowed except /private/open (reads counted)
   /private/<name>       a page
   /robots-reads         how many times /robots.txt was read
+  /etag                 a page with ETag "v1", answered 304 to If-None-Match: "v1"
+  /etag-stats           "<full answers> <304 answers>" for /etag
 """
 import argparse
 import gzip
@@ -35,6 +37,8 @@ Allow: /private/open$
 class Handler(http.server.BaseHTTPRequestHandler):
     pages = "."
     robots_reads = 0
+    etag_full = 0
+    etag_not_modified = 0
 
     def log_message(self, *args):
         pass
@@ -84,6 +88,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, ROBOTS.encode(), content_type="text/plain")
         elif path == "/robots-reads":
             self.send(200, str(Handler.robots_reads).encode(), content_type="text/plain")
+        elif path == "/etag":
+            if self.headers.get("If-None-Match") == '"v1"':
+                Handler.etag_not_modified += 1
+                self.send(304, headers=[("ETag", '"v1"')])
+            else:
+                Handler.etag_full += 1
+                self.send(200, b"<html><body><article><p>A page that says when it has not changed since the copy a client keeps.</p></article></body></html>",
+                          headers=[("ETag", '"v1"'), ("Last-Modified", "Tue, 05 Mar 2024 10:00:00 GMT")])
+        elif path == "/etag-stats":
+            self.send(200, f"{Handler.etag_full} {Handler.etag_not_modified}".encode(), content_type="text/plain")
         elif path.startswith("/private/"):
             self.send(200, b"<html><body><article><p>A page the site's robots.txt speaks about, with enough words to be read.</p></article></body></html>")
         elif path.startswith("/status/"):

@@ -96,7 +96,8 @@ extension FactCheckWebApp {
         return redirect(to: "/fact-checks/\(check.slug)")
     }
 
-    /// Server-sent events: one `stage` event per pipeline step, then `done` with the page's URL (or `failed`).
+    /// Server-sent events: one `stage` event per pipeline step, then `done` with the page's URL and where evidence was
+    /// searched (or `failed`).
     private func progressStream(_ job: CheckJob) -> Response {
         let steps = PipelineStage.allCases
         let cache = cache
@@ -111,7 +112,9 @@ extension FactCheckWebApp {
                                                  "step": (steps.firstIndex(of: stage) ?? 0) + 1, "steps": steps.count])
                 case let .published(check):
                     await cache.invalidate(slug: check.slug)
-                    (name, payload) = ("done", ["url": "/fact-checks/\(check.slug)", "verdict": check.report.verdict.rawValue])
+                    var done: [String: Any] = ["url": "/fact-checks/\(check.slug)", "verdict": check.report.verdict.rawValue]
+                    if let providers = ProviderSummary.line(check.report.providers) { done["providers"] = providers }
+                    (name, payload) = ("done", done)
                 case let .failed(message):
                     (name, payload) = ("failed", ["message": message])
                 }

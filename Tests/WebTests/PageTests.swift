@@ -94,7 +94,9 @@ import Testing
             for stage in PipelineStage.allCases { #expect(text.contains(#""stage":"\#(stage.rawValue)""#)) }
             #expect(text.contains("event: done"))
             #expect(text.contains(#""url":"/fact-checks/nato-has-30-member-states""#))
+            #expect(text.contains(#""providers":"Evidence searched: the local knowledge base ("#), "the stream says where evidence was searched")
             let page = try await client.get("/fact-checks/nato-has-30-member-states").text
+            #expect(page.contains(#"<p class="providers">Evidence searched: the local knowledge base ("#))
             #expect(["verdict-false", "verdict-mostly-false", "verdict-outdated"].contains { page.contains(#"<p class="verdict \#($0)">"#) })
             #expect(try await client.get("/jobs/no-such-job/events").status == .notFound)
         }

@@ -20,6 +20,7 @@ release:
 ## Install the models and build the starter knowledge base in $(FACTCHECK_HOME) (idempotent).
 setup: build
 	$(DEBUG_BIN) setup
+	python3 scripts/install_domain_ratings.py
 
 ## The web app on http://$(HOST):$(PORT)/ with the starter knowledge base (set up on first run).
 serve: setup

@@ -13,6 +13,12 @@ import Verification
 extension DataHome {
     var databasePath: String { root.appendingPathComponent("factcheck.sqlite").path }
 
+    /// The Lin et al. 2023 domain ratings that `scripts/install_domain_ratings.py` put in this home, if it did.
+    var installedDomainRatings: String? {
+        let path = root.appendingPathComponent("domain_quality_lin2023.jsonl").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     func knowledgeBase() throws -> KnowledgeBase { try KnowledgeBase(path: databasePath) }
 
     /// A model installed in this home, or an error saying how to install it.
@@ -43,7 +49,10 @@ extension DataHome {
                   calibrated: Bool = true, grounded: Bool = true, providers: ProviderOptions? = nil) throws -> FactCheckPipeline {
         let embedder = try embedder ?? self.embedder()
         let stance = try stanceClassifier(verifier)
-        let credibility = try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings))
+        // Ratings given with --ratings apply to every domain; the ones installed in the home only to domains the
+        // publisher table does not list (measured: applied to Wikipedia too, two more SUPPORTED claims were called false).
+        let credibility = try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings ?? installedDomainRatings,
+                                                                           ratesUnlistedDomainsOnly: credibilityRatings == nil))
         return FactCheckPipeline(
             normalizer: RuleBasedClaimNormalizer(),
             retriever: try retriever(providers: providers, embedder: embedder),

@@ -4,7 +4,7 @@ import Foundation
 
 /// Earlier fact checks of the claim from Google Fact Check Tools (`claims:search`, the ClaimReview records that
 /// fact-checking organisations publish): each review becomes a passage saying who rated which claim how and when
-/// ("PolitiFact rated the claim “…” False on 5 March 2024."), carrying the rating as a `PriorReview`, so the verdict
+/// ("PolitiFact rated the claim “…” as “False” on 5 March 2024."), carrying the rating as a `PriorReview`, so the verdict
 /// weighs it as a fact-checking organisation's finding and the report cites the review itself.
 public struct FactCheckToolsProvider: EvidenceProvider {
     public let name = "factchecktools"
@@ -65,10 +65,13 @@ public struct FactCheckToolsProvider: EvidenceProvider {
         return Array(passages.prefix(query.limit))
     }
 
-    /// "PolitiFact rated the claim “…” by Jane Doe False on 5 March 2024."
+    /// One sentence: "PolitiFact rated the claim “NATO has 30 members”, made by Jane Doe, as “False” on 5 March 2024."
+    /// A rating that explains itself in several sentences is quoted by its first.
     static func sentence(publisher: String, review: PriorReview, date: Date?) -> String {
-        let claimant = review.claimant.map { " by \($0)" } ?? ""
+        let claim = review.claim.trimmingCharacters(in: CharacterSet(charactersIn: " .")).replacingOccurrences(of: "\n", with: " ")
+        let claimant = review.claimant.map { ", made by \($0)," } ?? ""
+        let rating = (SentenceSplitter.sentences(in: review.rating).first ?? review.rating).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
         let when = date.map { " on " + $0.formatted(.dateTime.day().month(.wide).year().locale(Locale(identifier: "en_GB"))) } ?? ""
-        return "\(publisher) rated the claim “\(review.claim)”\(claimant) \(review.rating)\(when)."
+        return "\(publisher) rated the claim “\(claim)”\(claimant) as “\(rating)”\(when)."
     }
 }

@@ -267,6 +267,6 @@ final class CLITests: XCTestCase {
         let politifact = try XCTUnwrap(sources.first { $0["publisher"] as? String == "PolitiFact" }, "\(sources)")
         XCTAssertEqual(politifact["stance"] as? String, "REFUTES")
         XCTAssertEqual((politifact["credibility"] as? [String: Any])?["type"] as? String, "fact_checker")
-        XCTAssertTrue((politifact["passage"] as? String ?? "").hasPrefix("PolitiFact rated the claim “NATO has 30 member countries.”"))
+        XCTAssertTrue((politifact["passage"] as? String ?? "").hasPrefix("PolitiFact rated the claim “NATO has 30 member countries”"))
     }
 }

@@ -29,7 +29,11 @@ final class FactCheckToolsProviderTests: XCTestCase {
         let passages = try await provider().passages(for: query("NATO consists of 30 member countries"))
         XCTAssertEqual(passages.map(\.source.publisher), ["PolitiFact", "Full Fact"])
         let politifact = passages[0]
-        XCTAssertEqual(politifact.passage.text, "PolitiFact rated the claim “NATO has 30 member countries.” by Social media posts False on 12 March 2024.")
+        XCTAssertEqual(politifact.passage.text,
+                       "PolitiFact rated the claim “NATO has 30 member countries”, made by Social media posts, as “False” on 12 March 2024.")
+        XCTAssertEqual(passages[1].passage.text,
+                       "Full Fact rated the claim “NATO has 30 member countries”, made by Social media posts, as “Incorrect” on 15 March 2024.",
+                       "a rating that explains itself is quoted by its first sentence")
         XCTAssertEqual(politifact.source.url, "https://www.politifact.com/factchecks/2024/mar/12/viral-image/nato-members/")
         XCTAssertEqual(politifact.source.domain, "politifact.com")
         XCTAssertEqual(politifact.source.title, "No, NATO does not have 30 members")

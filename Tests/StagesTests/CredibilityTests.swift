@@ -177,6 +177,18 @@ final class CredibilityTests: XCTestCase {
         XCTAssertEqual(scorer.credibility(of: source("facebook.com", url: "https://facebook.com/otherpage")).score, 0.25)
     }
 
+    func testRatingsCanBeKeptToUnlistedDomains() throws {
+        let file = try writeTemporaryFile("""
+        {"domain": "wikipedia.org", "pc1": 0.83}
+        {"domain": "local-news.example", "pc1": 0.9}
+        """)
+        let everywhere = try DomainCredibilityScorer(configuration: .init(ratingsFile: file.path))
+        let unlistedOnly = try DomainCredibilityScorer(configuration: .init(ratingsFile: file.path, ratesUnlistedDomainsOnly: true))
+        XCTAssertEqual(everywhere.credibility(of: source("en.wikipedia.org")).score, 0.5 * 0.7 + 0.5 * 0.83, accuracy: 1e-9)
+        XCTAssertEqual(unlistedOnly.credibility(of: source("en.wikipedia.org")).score, 0.7, "a listed publisher keeps its curated score")
+        XCTAssertEqual(unlistedOnly.credibility(of: source("local-news.example")).score, 0.5 * 0.5 + 0.5 * 0.9, accuracy: 1e-9)
+    }
+
     func testMissingRatingsFileIsAClearError() {
         let path = "/nonexistent/domain_quality.jsonl"
         XCTAssertThrowsError(try DomainQualityRatings(contentsOf: URL(fileURLWithPath: path))) { error in

@@ -90,7 +90,7 @@ final class VerdictAggregatorTests: XCTestCase {
 
     func testOnlyTimeVaryingClaimsCanBecomeOutdated() {
         for claim in ["NATO has 30 member states.", "Joe Biden is the president of the United States.", "Tokyo is the largest city in the world.",
-                      "The population of France is 60 million."] {
+                      "The population of France is 60 million.", "NATO consists of 30 member countries."] {
             XCTAssertTrue(WeightedVerdictAggregator.canBecomeOutdated(claim), claim)
         }
         for claim in ["NATO was founded in 1949.", "Japan is a member of NATO.", "Water boils at 100 degrees Celsius at sea level.",

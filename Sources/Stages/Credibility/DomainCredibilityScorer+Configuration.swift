@@ -16,13 +16,17 @@ extension DomainCredibilityScorer {
         public var ratingWeight: Double
         /// Prior score per source type; types not given keep `defaultPriors`.
         public var priors: [SourceType: Double]
+        /// Blend ratings only into domains the publisher table does not list (news sites and blogs found on the web),
+        /// leaving the curated publishers' scores as they are.
+        public var ratesUnlistedDomainsOnly: Bool
 
-        public init(ratingsFile: String? = nil, ratingWeight: Double = 0.5, priors: [SourceType: Double] = [:]) {
+        public init(ratingsFile: String? = nil, ratingWeight: Double = 0.5, priors: [SourceType: Double] = [:], ratesUnlistedDomainsOnly: Bool = false) {
             precondition((0 ... 1).contains(ratingWeight), "ratingWeight must be in 0…1")
             precondition(priors.values.allSatisfy { (0 ... 1).contains($0) }, "priors must be in 0…1")
             self.ratingsFile = ratingsFile
             self.ratingWeight = ratingWeight
             self.priors = Self.defaultPriors.merging(priors) { $1 }
+            self.ratesUnlistedDomainsOnly = ratesUnlistedDomainsOnly
         }
     }
 }

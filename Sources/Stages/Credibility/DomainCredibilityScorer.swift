@@ -47,7 +47,7 @@ public struct DomainCredibilityScorer: CredibilityScorer {
     /// The rating of the most specific rated site: URL path first (`facebook.com/somepage`), then the host
     /// and its parents; on a user-content platform, only sites more specific than the platform itself.
     private func rating(forHost host: String, url: String, entry: DomainTable.Entry?) -> Double? {
-        guard let ratings else { return nil }
+        guard let ratings, entry == nil || !configuration.ratesUnlistedDomainsOnly else { return nil }
         var candidates = DomainName.pathCandidates(host: host, url: url) + DomainName.candidates(of: host)
         if let entry, entry.type == .blog || entry.type == .socialMedia {
             candidates = candidates.filter { $0.contains("/") || $0.count > entry.domain.count }

@@ -132,7 +132,7 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
         let offices: Set<String> = ["president", "prime", "chancellor", "king", "queen", "leader", "ceo", "chairman", "chair", "head",
                                     "governor", "mayor", "minister", "secretary-general", "pope", "champion", "holder", "capital"]
         let hasCount = words.contains { word in word.allSatisfy(\.isNumber) && !(word.count == 4 && !years(in: word).isEmpty) }
-        let countVerbs: Set<String> = ["has", "have", "are", "contains", "includes", "counts", "numbers", "population", "members"]
+        let countVerbs: Set<String> = ["has", "have", "are", "contains", "consists", "comprises", "includes", "counts", "numbers", "population", "members", "member"]
         let superlative = zip(words, words.dropFirst()).contains { previous, word in
             ["the", "second", "third", "most"].contains(previous) && word.hasSuffix("est") && word.count > 4
         }

@@ -269,4 +269,23 @@ final class CLITests: XCTestCase {
         XCTAssertEqual((politifact["credibility"] as? [String: Any])?["type"] as? String, "fact_checker")
         XCTAssertTrue((politifact["passage"] as? String ?? "").hasPrefix("PolitiFact rated the claim “NATO has 30 member countries”"))
     }
+
+    /// Dated online evidence: a 2021 page stating the old count and a 2024 page stating the new one make a present-tense
+    /// count Outdated, not Misleading (SearxNG-format server; result pages with their publication dates).
+    func testOlderSupportAndNewerRefutationMakeAClaimOutdated() throws {
+        let starter = try Self.starterHome()
+        let support = Self.repository.appendingPathComponent("Tests/ProvidersTests/Support")
+        let server = try ScriptServer(script: support.appendingPathComponent("search_server.py"),
+                                      arguments: ["--articles", support.appendingPathComponent("dated_news.jsonl").path])
+        let result = try run(["check", "NATO has 30 member countries", "--json", "--providers", "searxng", "--searxng-url", server.url("")],
+                             home: starter, environment: ["FACTCHECK_FETCH_ALLOWED_HOSTS": "127.0.0.1"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["verdict"] as? String, "Outdated", "\(report["summary"] ?? "")")
+        let stances = Dictionary(uniqueKeysWithValues: (report["sources"] as? [[String: Any]] ?? []).compactMap { source in
+            (source["title"] as? String).map { ($0, source["stance"] as? String ?? "") }
+        })
+        XCTAssertEqual(stances["NATO leaders meet in Brussels"], "SUPPORTS")
+        XCTAssertEqual(stances["Sweden becomes NATO's newest member"], "REFUTES")
+    }
 }

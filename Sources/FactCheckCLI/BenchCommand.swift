@@ -144,7 +144,7 @@ extension BenchCommand {
             let loadStart = DispatchTime.now()
             let pipeline = try home.dataHome.pipeline(providers: evidence)
             let loadMs = milliseconds(since: loadStart)
-            let deadlineMs = try evidence.deadline / .milliseconds(1)
+            let deadlineMs = try evidence.deadlines.all / .milliseconds(1)
             let firstStart = DispatchTime.now()
             _ = try await pipeline.check(claims[0])
             let firstMs = milliseconds(since: firstStart)

@@ -28,9 +28,13 @@ struct ProviderOptions: ParsableArguments {
                                valueName: "url"))
     var factCheckToolsURL: String?
     @Option(name: .customLong("provider-timeout"),
-            help: ArgumentHelp("Seconds a provider may take before a check goes on without it (default: $FACTCHECK_PROVIDER_TIMEOUT or 8).",
+            help: ArgumentHelp("Seconds a provider may take before a check goes on without it: one number for all, and/or NAME=SECONDS each, e.g. 8,wikipedia=5 (default: $FACTCHECK_PROVIDER_TIMEOUT or 8).",
                                valueName: "seconds"))
-    var providerTimeout: Double?
+    var providerTimeout: String?
+    @Option(name: .customLong("provider-results"),
+            help: ArgumentHelp("The most passages taken from a provider: one number for all, and/or NAME=COUNT each, e.g. wikipedia=4 (default: $FACTCHECK_PROVIDER_RESULTS, else as many as a check reads).",
+                               valueName: "count"))
+    var providerResults: String?
 
     private static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -113,12 +117,53 @@ struct ProviderOptions: ParsableArguments {
         return url
     }
 
-    var deadline: Duration {
+    /// The deadline for every provider, and those set for particular ones.
+    var deadlines: (all: Duration, by: [String: Duration]) {
         get throws {
-            let seconds = providerTimeout ?? Self.environment["FACTCHECK_PROVIDER_TIMEOUT"].flatMap(Double.init) ?? 8
-            guard seconds > 0, seconds <= 120 else { throw ValidationError("--provider-timeout must be more than 0 and at most 120 seconds, got \(seconds).") }
-            return .milliseconds(Int(seconds * 1000))
+            let (all, by) = try Self.perProvider(providerTimeout ?? Self.environment["FACTCHECK_PROVIDER_TIMEOUT"] ?? "8", option: "--provider-timeout")
+            let duration = { (seconds: Double) throws -> Duration in
+                guard seconds > 0, seconds <= 120 else {
+                    throw ValidationError("--provider-timeout must be more than 0 and at most 120 seconds, got \(seconds.formatted()).")
+                }
+                return .milliseconds(Int(seconds * 1000))
+            }
+            return (try duration(all ?? 8), try by.mapValues(duration))
         }
+    }
+
+    /// The most passages taken from particular providers (every one, under the name "*").
+    var passageLimits: [String: Int] {
+        get throws {
+            guard let text = providerResults ?? Self.environment["FACTCHECK_PROVIDER_RESULTS"] else { return [:] }
+            let (all, by) = try Self.perProvider(text, option: "--provider-results")
+            var limits: [String: Int] = [:]
+            for (name, count) in by.merging(all.map { ["*": $0] } ?? [:], uniquingKeysWith: { first, _ in first }) {
+                guard count >= 1, count <= 50, count == count.rounded() else {
+                    throw ValidationError("--provider-results must be whole numbers from 1 to 50, got \(count.formatted()).")
+                }
+                limits[name] = Int(count)
+            }
+            return limits
+        }
+    }
+
+    /// "8,wikipedia=5" → (8, ["wikipedia": 5]); names must be providers.
+    private static func perProvider(_ text: String, option: String) throws -> (all: Double?, by: [String: Double]) {
+        var all: Double?
+        var by: [String: Double] = [:]
+        for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).filter({ !$0.isEmpty }) {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let value = Double(parts.last!) else { throw ValidationError("\(option): '\(item)' is not a number or NAME=NUMBER.") }
+            if parts.count == 1 {
+                all = value
+            } else {
+                guard Kind(rawValue: parts[0].lowercased()) != nil else {
+                    throw ValidationError("\(option): unknown evidence provider '\(parts[0])'. Known: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                by[parts[0].lowercased()] = value
+            }
+        }
+        return (all, by)
     }
 
     func validate() throws {
@@ -127,6 +172,7 @@ struct ProviderOptions: ParsableArguments {
         if kinds.contains(.searxng) { _ = try searxngBase }
         if kinds.contains(.brave) { _ = try braveEndpoint; _ = try braveKey }
         if kinds.contains(.factchecktools) { _ = try factCheckToolsEndpoint; _ = try factCheckToolsKey }
-        _ = try deadline
+        _ = try deadlines
+        _ = try passageLimits
     }
 }

@@ -98,11 +98,22 @@ extension DataHome {
         let logger = Logger(label: "factcheck.providers")
         return FusedEvidenceRetriever(
             providers: providers, embedder: embedder, queryWriter: KeywordSearchQueryWriter(),
-            configuration: .init(providerDeadline: try options?.deadline ?? .seconds(8)),
+            configuration: try retrieverConfiguration(options, providers: providers),
             onFailure: { provider, claim, error in
                 logger.warning("evidence provider failed", metadata: ["provider": "\(provider)", "claim": "\(claim.id)", "error": "\(error)"])
             }
         )
+    }
+
+    /// Deadlines and passage limits of the providers, as the options set them.
+    private func retrieverConfiguration(_ options: ProviderOptions?, providers: [any EvidenceProvider]) throws -> FusedEvidenceRetriever.Configuration {
+        guard let options else { return .init() }
+        let deadlines = try options.deadlines
+        var limits = try options.passageLimits
+        if let all = limits.removeValue(forKey: "*") {
+            for provider in providers where limits[provider.name] == nil { limits[provider.name] = all }
+        }
+        return .init(providerDeadline: deadlines.all, deadlines: deadlines.by, passageLimits: limits)
     }
 
     /// The loader of result pages for web search providers, one for all of them so that each host's pace and robots.txt

@@ -81,6 +81,8 @@ public final class CheckService: Sendable {
 
     private func run(_ job: CheckJob) async {
         await queue.run {
+            // Ties the stages' own log lines, which name the claim (a failing evidence provider, say), to this job.
+            self.logger.info("checking", metadata: ["job": "\(job.id)", "claim": "\(job.submission.claim.id)"])
             do {
                 let check = try await self.checkAndPublish(job.submission) { stage in job.record(.stage(stage)) }
                 self.logger.info("published \(check.slug) v\(check.version): \(check.report.verdict.rawValue)", metadata: ["job": "\(job.id)"])

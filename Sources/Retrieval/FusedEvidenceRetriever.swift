@@ -13,12 +13,19 @@ public struct FusedEvidenceRetriever: EvidenceRetriever {
     public struct Configuration: Sendable {
         /// How long one provider may take; after that the check goes on without it.
         public var providerDeadline: Duration
+        /// Deadlines of particular providers, by name, instead of `providerDeadline`.
+        public var deadlines: [String: Duration]
+        /// The most passages asked of particular providers, by name, instead of the check's limit.
+        public var passageLimits: [String: Int]
         public var fusionK: Double
         /// Two passages whose word sets overlap at least this much (Jaccard) are one passage.
         public var duplicateOverlap: Double
 
-        public init(providerDeadline: Duration = .seconds(8), fusionK: Double = 60, duplicateOverlap: Double = 0.9) {
+        public init(providerDeadline: Duration = .seconds(8), deadlines: [String: Duration] = [:], passageLimits: [String: Int] = [:],
+                    fusionK: Double = 60, duplicateOverlap: Double = 0.9) {
             self.providerDeadline = providerDeadline
+            self.deadlines = deadlines
+            self.passageLimits = passageLimits
             self.fusionK = fusionK
             self.duplicateOverlap = duplicateOverlap
         }
@@ -81,9 +88,14 @@ public struct FusedEvidenceRetriever: EvidenceRetriever {
     }
 
     /// One provider's answer, or its error, or a timeout once the deadline has passed (the provider is cancelled).
-    private func ask(_ provider: any EvidenceProvider, _ query: EvidenceQuery) async -> Answer {
+    private func ask(_ provider: any EvidenceProvider, _ shared: EvidenceQuery) async -> Answer {
         let start = ContinuousClock.now
-        let deadline = configuration.providerDeadline
+        let deadline = configuration.deadlines[provider.name] ?? configuration.providerDeadline
+        let query = configuration.passageLimits[provider.name].map { limit in
+            var query = shared
+            query.limit = max(1, limit)
+            return query
+        } ?? shared
         let elapsed = { (ContinuousClock.now - start) / .milliseconds(1) }
         do {
             let passages = try await withThrowingTaskGroup(of: [RetrievedPassage]?.self) { group in

@@ -71,6 +71,19 @@ final class FusedEvidenceRetrieverTests: XCTestCase {
         XCTAssertEqual(search.providers[1].passages, 0)
     }
 
+    func testEachProviderHasItsOwnDeadlineAndPassageLimit() async throws {
+        let local = ScriptedProvider(name: "local", texts: ["Sweden joined NATO in 2024.", "NATO has 32 members.", "Finland joined in 2023."], similarity: 0.7)
+        let hanging = ScriptedProvider(name: "searxng", texts: ["never"], behaviour: .hang)
+        let retriever = FusedEvidenceRetriever(
+            providers: [local, hanging], embedder: HashingEmbedder(), queryWriter: KeywordSearchQueryWriter(),
+            configuration: .init(providerDeadline: .seconds(20), deadlines: ["searxng": .milliseconds(300)], passageLimits: ["local": 2]))
+        let start = ContinuousClock.now
+        let search = try await retriever.retrieve(for: claim, limit: 8)
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(3), "searxng's own 300 ms deadline, not the general 20 s")
+        XCTAssertEqual(search.providers.map(\.status), [.answered, .timedOut])
+        XCTAssertEqual(search.passages.count, 2, "local's own limit")
+    }
+
     func testAFailingProviderIsReportedAndTheOthersUsed() async throws {
         let failures = LockedList()
         let retriever = FusedEvidenceRetriever(

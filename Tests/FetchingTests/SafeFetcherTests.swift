@@ -29,6 +29,20 @@ final class SafeFetcherTests: XCTestCase {
         }
     }
 
+    /// A name that is not refused by itself is refused for what it resolves to: this machine's own host name resolves
+    /// to a loopback or private address, and a name resolving to 10.0.0.1 is refused by the same check.
+    func testANameResolvingToAPrivateAddressIsRefused() async throws {
+        let policy = AddressPolicy()
+        XCTAssertNil(policy.refusal(forName: "intranet.example"))
+        XCTAssertEqual(policy.refusal(for: .v4([10, 0, 0, 1]), host: "intranet.example"),
+                       "intranet.example resolves to 10.0.0.1 (private, 10.0.0.0/8), which is not a public address")
+        let name = ProcessInfo.processInfo.hostName
+        guard let addresses = try? await ResolvedAddress.resolve(name), addresses.contains(where: { AddressPolicy.blockedRange(of: $0) != nil }) else {
+            throw XCTSkip("this machine's host name \(name) does not resolve to a private address here")
+        }
+        await assertFetchFails(SafeFetcher(), "http://\(name)/", where: { $0.isRefusedAddress && $0.description.contains("\(name) resolves to") })
+    }
+
     func testPublicAddressesPassThePolicy() {
         XCTAssertNil(AddressPolicy.blockedRange(of: .v4([8, 8, 8, 8])))
         XCTAssertNil(AddressPolicy.blockedRange(of: .v4([172, 32, 0, 1])))

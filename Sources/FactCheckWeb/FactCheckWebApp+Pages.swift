@@ -87,7 +87,9 @@ extension FactCheckWebApp {
     /// a plain form waits and is redirected to the page.
     private func startCheck(_ submission: CheckService.Submission, request: Request, context: AppRequestContext) async throws -> Response {
         try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
-        let (job, _) = try await service.submit(submission)
+        let (job, joined) = try await service.submit(submission)
+        // With the request id (the context's logger carries it): ties the stages' lines about the claim to the request.
+        context.logger.info("check submitted", metadata: ["job": "\(job.id)", "claim": "\(job.submission.claim.id)", "joined": "\(joined)"])
         if wantsJSON(request) {
             return try json(["job": job.id, "events": "/jobs/\(job.id)/events"], status: .accepted)
         }

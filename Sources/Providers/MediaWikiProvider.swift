@@ -83,7 +83,8 @@ public struct MediaWikiProvider: EvidenceProvider {
     /// that fails does not lose the others.
     private func search(_ searches: [String]) async throws -> [String] {
         let answers = await withTaskGroup(of: (Int, Result<[String], any Error>).self) { group in
-            for (index, search) in searches.prefix(3).enumerated() {
+            // Statements only: a wiki's search reads a question form as words to find.
+            for (index, search) in searches.filter({ !$0.hasSuffix("?") }).prefix(3).enumerated() {
                 group.addTask {
                     do {
                         let answer = try await client.get(configuration.endpoint, query: [

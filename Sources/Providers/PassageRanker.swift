@@ -33,9 +33,10 @@ struct PassageRanker: Sendable {
         return passages
     }
 
-    /// The keywords of a query (see the type's description), lower-case.
+    /// The keywords of a query (see the type's description; a question form is not keywords), lower-case.
     static func keywords(of query: EvidenceQuery) -> Set<String> {
-        let phrasings = query.searches.count > 1 ? query.searches.dropFirst() : query.searches[...]
+        let statements = query.searches.filter { !$0.hasSuffix("?") }
+        let phrasings = statements.count > 1 ? statements.dropFirst() : statements[...]
         return phrasings.reduce(into: Set<String>()) { $0.formUnion(words($1)) }
     }
 

@@ -44,10 +44,11 @@ public struct WebSearchProvider: EvidenceProvider {
             .best(of: documents, keywords: PassageRanker.keywords(of: query), limit: query.limit, provider: name)
     }
 
-    /// The distinct results of the first two phrasings, interleaved, at most `pages`; one phrasing that fails does not
-    /// lose the other.
+    /// The distinct results of the claim, its keywords and its question form (which finds fact checks titled as
+    /// questions), interleaved, at most `pages`; one phrasing that fails does not lose the others.
     private func search(_ searches: [String]) async throws -> [WebResult] {
-        let phrasings = Array(searches.prefix(2))
+        let statements = searches.filter { !$0.hasSuffix("?") }
+        let phrasings = Array(statements.prefix(2)) + searches.filter { $0.hasSuffix("?") }.prefix(1)
         let answers = await withTaskGroup(of: (Int, Result<[WebResult], any Error>).self) { group in
             for (index, search) in phrasings.enumerated() {
                 group.addTask {

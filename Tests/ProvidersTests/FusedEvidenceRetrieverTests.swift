@@ -107,11 +107,15 @@ final class FusedEvidenceRetrieverTests: XCTestCase {
     func testSearchPhrasings() {
         let writer = KeywordSearchQueryWriter()
         XCTAssertEqual(writer.searches(for: Claim(text: "", normalized: "NATO consists of 30 member countries")),
-                       ["NATO consists of 30 member countries", "NATO consists member countries", "NATO"])
+                       ["NATO consists of 30 member countries", "NATO consists member countries", "NATO",
+                        "Is it true that NATO consists of 30 member countries?"])
         XCTAssertEqual(writer.searches(for: Claim(text: "", normalized: "Sweden became a member of NATO in March 2024")),
-                       ["Sweden became a member of NATO in March 2024", "Sweden became member NATO March 2024", "Sweden NATO"])
+                       ["Sweden became a member of NATO in March 2024", "Sweden became member NATO March 2024", "Sweden NATO",
+                        "Is it true that Sweden became a member of NATO in March 2024?"])
         XCTAssertEqual(writer.searches(for: Claim(text: "", normalized: "water boils at 100 degrees")),
-                       ["water boils at 100 degrees", "water boils degrees"])
+                       ["water boils at 100 degrees", "water boils degrees", "Is it true that water boils at 100 degrees?"])
+        XCTAssertEqual(writer.searches(for: Claim(text: "", normalized: "Vaccines cause autism.")).last, "Is it true that vaccines cause autism?",
+                       "an ordinary first word is not capitalised inside the question")
     }
 }
 

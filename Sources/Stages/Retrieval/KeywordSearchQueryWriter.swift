@@ -2,8 +2,9 @@ import Foundation
 import FactCheckCore
 
 /// Search phrasings without a language model: the claim itself, its keywords (without function words, and without
-/// counts, which a search engine would take literally), and the names it makes a statement about:
-/// "NATO consists of 30 member countries" → that, "NATO consists member countries", "NATO".
+/// counts, which a search engine would take literally), the names it makes a statement about, and the question form
+/// that fact checks are often titled with: "NATO consists of 30 member countries" → that, "NATO consists member
+/// countries", "NATO", "Is it true that NATO consists of 30 member countries?".
 public struct KeywordSearchQueryWriter: SearchQueryWriter {
     public init() {}
 
@@ -21,6 +22,14 @@ public struct KeywordSearchQueryWriter: SearchQueryWriter {
         var searches: [String] = []
         for search in [statement, keywords.joined(separator: " "), names.joined(separator: " ")] where !search.isEmpty && !searches.contains(search) {
             searches.append(search)
+        }
+        let sentence = statement.trimmingCharacters(in: CharacterSet(charactersIn: " .!"))
+        if let first = sentence.first {
+            // An ordinary first word loses its capital inside the question ("vaccines"); a name keeps it ("NATO", "Japan").
+            let firstWord = sentence.prefix { $0.isLetter || $0 == "-" }
+            let ordinary = firstWord.dropFirst().allSatisfy(\.isLowercase) && CommonWords.contains(firstWord.lowercased())
+            let opening = ordinary ? first.lowercased() : String(first)
+            searches.append("Is it true that " + opening + sentence.dropFirst() + "?")
         }
         return searches
     }

@@ -25,6 +25,14 @@ public struct Source: Sendable, Codable, Equatable, Identifiable {
     }
 }
 
+extension Source {
+    /// A URL's host as `domain` holds it: lower-case, without `www.`; nil when the URL has no host.
+    public static func domain(ofURL url: String) -> String? {
+        guard let host = URL(string: url)?.host?.lowercased() else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+}
+
 /// A short span of a source (one to three sentences) that the verifier reads.
 public struct Passage: Sendable, Codable, Equatable, Identifiable {
     public let id: PassageID

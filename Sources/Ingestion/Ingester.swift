@@ -81,10 +81,9 @@ public struct Ingester: Sendable {
 
     static func source(for document: RawDocument, hash: String) -> Source {
         let url = document.url ?? URL(fileURLWithPath: String(document.origin.prefix { $0 != ":" })).absoluteString
-        let host = URL(string: url)?.host?.lowercased() ?? "local"
         return Source(
             id: SourceID(document.id ?? document.url ?? "sha256:\(hash.prefix(16))"), url: url, title: document.title,
-            publisher: document.publisher, domain: host.hasPrefix("www.") ? String(host.dropFirst(4)) : host,
+            publisher: document.publisher, domain: Source.domain(ofURL: url) ?? "local",
             published: document.published, retrieved: Date(), license: document.license
         )
     }

@@ -48,8 +48,7 @@ public struct FactCheckToolsProvider: EvidenceProvider {
             guard let claimText = record.text, !claimText.isEmpty else { continue }
             for review in record.claimReview ?? [] {
                 guard let url = review.url, let rating = review.textualRating, !rating.isEmpty else { continue }
-                let host = URL(string: url)?.host?.lowercased() ?? ""
-                let domain = review.publisher?.site ?? (host.hasPrefix("www.") ? String(host.dropFirst(4)) : host)
+                let domain = review.publisher?.site ?? Source.domain(ofURL: url) ?? ""
                 let publisher = review.publisher?.name ?? domain
                 let reviewed = WebResult.date(review.reviewDate)
                 let prior = PriorReview(claim: claimText, claimant: record.claimant, rating: rating)

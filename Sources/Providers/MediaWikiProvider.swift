@@ -82,34 +82,16 @@ public struct MediaWikiProvider: EvidenceProvider {
     /// The titles found for the phrasings, interleaved (each phrasing's best first), at most `articles`; one phrasing
     /// that fails does not lose the others.
     private func search(_ searches: [String]) async throws -> [String] {
-        let answers = await withTaskGroup(of: (Int, Result<[String], any Error>).self) { group in
-            // Statements only: a wiki's search reads a question form as words to find.
-            for (index, search) in searches.filter({ !$0.hasSuffix("?") }).prefix(3).enumerated() {
-                group.addTask {
-                    do {
-                        let answer = try await client.get(configuration.endpoint, query: [
-                            ("action", "query"), ("list", "search"), ("srsearch", search), ("srlimit", String(configuration.articles)),
-                            ("srprop", ""), ("format", "json"), ("formatversion", "2"),
-                        ], as: SearchAnswer.self)
-                        if let error = answer.error { throw ProviderError.apiError("\(error.code): \(error.info ?? "")") }
-                        guard let query = answer.query else { throw ProviderError.malformed("no query.search") }
-                        return (index, .success(query.search.map(\.title)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            var answers: [Int: Result<[String], any Error>] = [:]
-            for await (index, answer) in group { answers[index] = answer }
-            return answers.sorted { $0.key < $1.key }.map(\.value)
+        // Statements only: a wiki's search reads a question form as words to find.
+        try await interleavedAnswers(to: Array(searches.filter { !$0.hasSuffix("?") }.prefix(3)), limit: configuration.articles, key: { $0 }) { search in
+            let answer = try await client.get(configuration.endpoint, query: [
+                ("action", "query"), ("list", "search"), ("srsearch", search), ("srlimit", String(configuration.articles)),
+                ("srprop", ""), ("format", "json"), ("formatversion", "2"),
+            ], as: SearchAnswer.self)
+            if let error = answer.error { throw ProviderError.apiError("\(error.code): \(error.info ?? "")") }
+            guard let query = answer.query else { throw ProviderError.malformed("no query.search") }
+            return query.search.map(\.title)
         }
-        let found = answers.compactMap { try? $0.get() }
-        if found.isEmpty, case let .failure(error)? = answers.first { throw error }
-        var titles: [String] = []
-        for rank in 0 ..< (found.map(\.count).max() ?? 0) {
-            for list in found where rank < list.count && !titles.contains(list[rank]) { titles.append(list[rank]) }
-        }
-        return Array(titles.prefix(configuration.articles))
     }
 
     /// The article's plain text with its address and latest revision time; nil when the wiki has no such page.
@@ -141,8 +123,7 @@ public struct MediaWikiProvider: EvidenceProvider {
         let retrieved = Date()
         let documents = pages.map { page in
             let sourceID = SourceID("\(name):\(configuration.endpoint.host ?? ""):\(page.title)")
-            let host = URL(string: page.url)?.host ?? configuration.endpoint.host ?? ""
-            let domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+            let domain = Source.domain(ofURL: page.url) ?? Source.domain(ofURL: configuration.endpoint.absoluteString) ?? ""
             let isWikipedia = domain.hasSuffix("wikipedia.org")
             let source = Source(id: sourceID, url: page.url, title: page.title, publisher: isWikipedia ? "Wikipedia" : domain, domain: domain,
                                 published: page.revised, retrieved: retrieved, license: isWikipedia ? "CC BY-SA 4.0" : nil)

@@ -49,31 +49,16 @@ public struct WebSearchProvider: EvidenceProvider {
     private func search(_ searches: [String]) async throws -> [WebResult] {
         let statements = searches.filter { !$0.hasSuffix("?") }
         let phrasings = Array(statements.prefix(2)) + searches.filter { $0.hasSuffix("?") }.prefix(1)
-        let answers = await withTaskGroup(of: (Int, Result<[WebResult], any Error>).self) { group in
-            for (index, search) in phrasings.enumerated() {
-                group.addTask {
-                    do { return (index, .success(try await engine.results(for: search, limit: configuration.pages))) } catch { return (index, .failure(error)) }
-                }
-            }
-            var answers: [Int: Result<[WebResult], any Error>] = [:]
-            for await (index, answer) in group { answers[index] = answer }
-            return answers.sorted { $0.key < $1.key }.map(\.value)
+        return try await interleavedAnswers(to: phrasings, limit: configuration.pages, key: \.url) { search in
+            try await engine.results(for: search, limit: configuration.pages)
         }
-        let found = answers.compactMap { try? $0.get() }
-        if found.isEmpty, case let .failure(error)? = answers.first { throw error }
-        var results: [WebResult] = []
-        for rank in 0 ..< (found.map(\.count).max() ?? 0) {
-            for list in found where rank < list.count && !results.contains(where: { $0.url == list[rank].url }) { results.append(list[rank]) }
-        }
-        return Array(results.prefix(configuration.pages))
     }
 
     /// The result's page as a source with its main text, or with the engine's snippet when the page cannot be read.
     private func document(for result: WebResult, retrieved: Date) async -> (Source, String) {
         let page = try? await loader.article(fromURL: result.url)
         let url = page?.url ?? result.url
-        let host = URL(string: url)?.host?.lowercased() ?? ""
-        let domain = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        let domain = Source.domain(ofURL: url) ?? ""
         let source = Source(id: SourceID("web:\(url)"), url: url, title: page?.title ?? result.title, publisher: page?.siteName ?? domain,
                             domain: domain, published: page?.published ?? result.published, retrieved: retrieved)
         return (source, page?.text ?? Self.prose(result.snippet))

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what FactCheck needs beyond Swift, when missing: OpenBLAS (the engine), libxml2 (its HTML parser reads
 # web pages), and for the tests Chromium (the
-# browser end-to-end test), wrk and GNU time (benchmarks), the DevTools client used to drive Chromium and schemathesis
+# browser end-to-end test), PostgreSQL (the shared-store tests start real servers), nginx (the multi-instance
+# benchmark), wrk and GNU time (benchmarks), the DevTools client used to drive Chromium and schemathesis
 # (the API fuzz test).
 # Usage: scripts/install-deps.sh [--test]
 set -euo pipefail
 packages=(libopenblas-dev libxml2-dev pkg-config)
-if [[ "${1:-}" == "--test" ]]; then packages+=(chromium wrk time fonts-dejavu-core); fi
+if [[ "${1:-}" == "--test" ]]; then packages+=(chromium wrk time fonts-dejavu-core postgresql nginx-light); fi
 missing=()
 for package in "${packages[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
 if (( ${#missing[@]} )); then

@@ -5,15 +5,18 @@ import Fetching
 import Foundation
 import Hummingbird
 import Logging
+import PostgresStore
 import Store
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the web app and JSON API on the embedded default (SQLite knowledge base, local models).",
-        discussion: "Run `factcheck setup` first (`make serve` does). Set FACTCHECK_ADMIN_TOKEN to enable deleting comments."
+        discussion: "Run `factcheck setup` first (`make serve` does). Set FACTCHECK_ADMIN_TOKEN to enable deleting comments. "
+            + "With --database, published checks and comments live in a PostgreSQL database that several instances share."
     )
     @OptionGroup var home: HomeOptions
+    @OptionGroup(title: "Shared database") var storage: DatabaseOptions
     @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port (0 picks a free one).") var port = 8080
@@ -58,12 +61,20 @@ struct ServeCommand: AsyncParsableCommand {
             trustForwardedFor: trustForwardedFor,
             csrfSecret: try dataHome.serverSecret()
         )
-        let service = CheckService(pipeline: pipeline, archive: try SQLiteFactCheckArchive(path: dataHome.databasePath),
+        let postgres = try storage.postgres(logger: Logger(label: "factcheck.postgres"))
+        let archive: any FactCheckArchive = try postgres.map(PostgresFactCheckArchive.init) ?? SQLiteFactCheckArchive(path: dataHome.databasePath)
+        let service = CheckService(pipeline: pipeline, archive: archive,
                                    embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)
         let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
         let app = try await FactCheckWebApp(service: service, articles: articles)
-        try await app.application(host: host, port: port, logger: logger) { port in
+        let server = app.application(host: host, port: port, logger: logger) { port in
             print("FactCheck is running at http://\(host):\(port)/ (Ctrl-C to stop)")
-        }.runService()
+        }
+        guard let postgres else { return try await server.runService() }
+        try await postgres.whileRunning {
+            if storage.migrate { try await postgres.migrate() }
+            logger.info("published checks and comments are kept in \(postgres.configuration.redactedURL)")
+            try await server.runService()
+        }
     }
 }

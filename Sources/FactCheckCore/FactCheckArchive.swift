@@ -35,4 +35,7 @@ public protocol FactCheckArchive: Sendable {
     func article(idOrSlug: String) async throws -> PublishedArticle?
     /// Article checks, newest first.
     func articles(_ page: PageRequest) async throws -> ResultPage<PublishedArticle>
+
+    /// Returns when the archive can serve requests now (reachable, its schema current); otherwise throws why not.
+    func checkReady() async throws
 }

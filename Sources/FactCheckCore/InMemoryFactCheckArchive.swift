@@ -105,4 +105,6 @@ public actor InMemoryFactCheckArchive: FactCheckArchive {
     public func article(idOrSlug: String) -> PublishedArticle? { publishedArticles.first { $0.id == idOrSlug || $0.slug == idOrSlug } }
 
     public func articles(_ page: PageRequest) -> ResultPage<PublishedArticle> { Self.page(of: publishedArticles.reversed(), page) }
+
+    public func checkReady() {}
 }

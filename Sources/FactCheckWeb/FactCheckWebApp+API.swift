@@ -67,9 +67,18 @@ extension FactCheckWebApp {
             _ = try await deleteComment(try context.parameters.id("id"), token: bearer)
             return Response(status: .noContent)
         }
-        router.get("healthz") { _, _ in
-            _ = try await archive.list(PageRequest(page: 1, perPage: 1), verdict: nil)
-            return try json(["status": "ok"])
+        // Liveness: the process answers (a load balancer restarts it when not).
+        router.get("healthz") { _, _ in try json(["status": "ok"]) }
+        // Readiness: the database answers and its migrations are current (a load balancer sends no traffic when not).
+        router.get("readyz") { _, context in
+            do {
+                try await archive.checkReady()
+                return try json(["status": "ready"])
+            } catch {
+                context.logger.warning("not ready: \(error)")
+                let reason = (error as? StorageFailure)?.description ?? "the database's schema is not current (see the log)"
+                return try json(["status": "unavailable", "reason": reason], status: .serviceUnavailable, headers: [.retryAfter: "5"])
+            }
         }
         router.get("metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -35,7 +35,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             return error
         case let failure as StorageFailure:
             context.logger.error("storage: \(failure)")
-            return .storageUnavailable(failure.description)
+            return .storageUnavailable(failure)
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound("This page")

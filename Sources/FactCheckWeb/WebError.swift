@@ -1,3 +1,4 @@
+import FactCheckCore
 import Hummingbird
 
 /// An error shown to a user: an HTTP status, a stable machine-readable code and a message safe to display.
@@ -14,7 +15,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case unprocessable(String)
         case rateLimited(retryAfter: Int)
         case busy(retryAfter: Int)
-        case storageUnavailable(String)
+        case storageUnavailable(StorageFailure)
         case unsupportedMediaType(String)
         case checkFailed(String)
         case internalError(reference: String)
@@ -34,7 +35,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     static func unprocessable(_ message: String) -> Self { .init(kind: .unprocessable(message)) }
     static func rateLimited(retryAfter: Int) -> Self { .init(kind: .rateLimited(retryAfter: retryAfter)) }
     static func busy(retryAfter: Int) -> Self { .init(kind: .busy(retryAfter: retryAfter)) }
-    static func storageUnavailable(_ reason: String) -> Self { .init(kind: .storageUnavailable(reason)) }
+    static func storageUnavailable(_ failure: StorageFailure) -> Self { .init(kind: .storageUnavailable(failure)) }
     static func unsupportedMediaType(_ expected: String) -> Self { .init(kind: .unsupportedMediaType(expected)) }
     static func checkFailed(_ message: String) -> Self { .init(kind: .checkFailed(message)) }
     static func internalError(reference: String) -> Self { .init(kind: .internalError(reference: reference)) }
@@ -82,7 +83,8 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
         case let .tooLarge(limit): "The request is larger than \(limit / 1024) KB."
         case let .rateLimited(seconds): "Too many requests from your address; try again in \(seconds) seconds."
         case let .busy(seconds): "FactCheck is busy with other checks; try again in \(seconds) seconds."
-        case let .storageUnavailable(reason): "Nothing was saved: \(reason). Please try again later."
+        case .storageUnavailable(.unavailable): "The database cannot be reached right now; nothing was lost. Please try again in a few seconds."
+        case let .storageUnavailable(failure): "Nothing was saved: \(failure). Please try again later."
         case let .unsupportedMediaType(expected): "Send the body as \(expected)."
         case let .checkFailed(message): "The fact check could not be completed: \(message)"
         case let .internalError(reference): "Something went wrong on our side (reference \(reference)). Please try again later."
@@ -93,7 +95,7 @@ public struct WebError: Error, Sendable, CustomStringConvertible {
     public var retryAfter: Int? {
         switch kind {
         case let .rateLimited(seconds), let .busy(seconds): seconds
-        case .storageUnavailable: 60
+        case let .storageUnavailable(failure): failure.retryAfter
         default: nil
         }
     }

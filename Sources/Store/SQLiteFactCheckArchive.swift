@@ -17,7 +17,7 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
 
     public func publish(_ report: Report, claimEmbedding: [Float]) throws -> PublishedCheck {
         let matchKey = ClaimKey.matchKey(report.normalizedClaim)
-        let json = try Self.encoder.encode(report)
+        let json = try ArchiveCoding.encoder.encode(report)
         return try database.write { db in
             let previous = try Row.fetchOne(db, sql: "SELECT slug, version FROM published_check WHERE matchKey = ? AND isLatest = 1 LIMIT 1",
                                             arguments: [matchKey])
@@ -140,7 +140,7 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
     }
 
     public func publishArticle(_ report: ArticleReport) throws -> PublishedArticle {
-        let json = String(decoding: try Self.encoder.encode(report), as: UTF8.self)
+        let json = String(decoding: try ArchiveCoding.encoder.encode(report), as: UTF8.self)
         return try database.write { db in
             let slug = try ClaimKey.uniqueSlug(ClaimKey.slug(report.article.title ?? "article")) {
                 try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM published_article WHERE slug = ?)", arguments: [$0]) ?? false
@@ -164,30 +164,23 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
         }
     }
 
+    /// Reads the database, and its migrations must all be applied (another process may have replaced the file).
+    public func checkReady() throws {
+        try database.checkCurrent()
+    }
+
     private static func articles(_ db: Database, where clause: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [PublishedArticle] {
         try Row.fetchAll(db, sql: "SELECT id, slug, report, publishedAt FROM published_article WHERE \(clause)", arguments: StatementArguments(arguments)).map { row in
-            PublishedArticle(id: row["id"], slug: row["slug"], report: try decoder.decode(ArticleReport.self, from: Data((row["report"] as String).utf8)),
+            PublishedArticle(id: row["id"], slug: row["slug"], report: try ArchiveCoding.decoder.decode(ArticleReport.self, from: Data((row["report"] as String).utf8)),
                              publishedAt: Date(timeIntervalSince1970: row["publishedAt"]))
         }
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
-    }()
 
     private static func checks(_ db: Database, where clause: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [PublishedCheck] {
         try Row.fetchAll(db, sql: "SELECT id, slug, version, report, publishedAt FROM published_check WHERE \(clause)",
                                 arguments: StatementArguments(arguments)).map { row in
             PublishedCheck(id: row["id"], slug: row["slug"], version: row["version"],
-                           report: try decoder.decode(Report.self, from: Data((row["report"] as String).utf8)),
+                           report: try ArchiveCoding.decoder.decode(Report.self, from: Data((row["report"] as String).utf8)),
                            publishedAt: Date(timeIntervalSince1970: row["publishedAt"]))
         }
     }

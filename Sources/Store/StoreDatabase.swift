@@ -38,6 +38,12 @@ struct StoreDatabase: Sendable {
         }
     }
 
+    /// Throws when the file cannot be read or lacks a migration this program applies.
+    func checkCurrent() throws {
+        let current = try read { db in try Self.migrator.hasCompletedMigrations(db) }
+        guard current else { throw StoreError.database(path, DatabaseError(message: "migrations are not current")) }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-knowledge-base") { db in

@@ -1,19 +1,24 @@
 import FactCheckCore
 import Foundation
 import GRDB
+import PostgresStore
 import Store
 import XCTest
 
-/// The SQLite archive and the in-memory one behave alike.
+/// The SQLite, PostgreSQL (a real server) and in-memory archives behave alike: one test body runs against each.
 final class FactCheckArchiveTests: XCTestCase {
     private var folder: URL!
+    private var postgres: [TestPostgres.OpenDatabase] = []
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    override func tearDownWithError() throws {
+        postgres.forEach { $0.close() }
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     private func report(_ claim: String, normalized: String? = nil, verdict: Verdict = .true, summary: String = "A summary.") -> Report {
         Report(claim: claim, normalizedClaim: normalized ?? claim, date: Date(timeIntervalSince1970: 1_790_000_000), verdict: verdict,
@@ -21,12 +26,15 @@ final class FactCheckArchiveTests: XCTestCase {
                conclusion: "Done.", sources: [], timingsMs: ["deciding": 1.5])
     }
 
-    private func archives() throws -> [any FactCheckArchive] {
-        [try SQLiteFactCheckArchive(path: folder.appendingPathComponent("factcheck.sqlite").path), InMemoryFactCheckArchive()]
+    private func archives() async throws -> [any FactCheckArchive] {
+        let database = try await TestPostgres.database()
+        postgres.append(database)
+        return [try SQLiteFactCheckArchive(path: folder.appendingPathComponent("factcheck.sqlite").path), InMemoryFactCheckArchive(),
+                PostgresFactCheckArchive(database: database.database)]
     }
 
     func testVersionsSlugsListingAndSearch() async throws {
-        for archive in try archives() {
+        for archive in try await archives() {
             let first = try await archive.publish(report("Is NATO 75 years old?", normalized: "NATO is 75 years old."), claimEmbedding: [1, 0])
             XCTAssertEqual(first.slug, "nato-is-75-years-old")
             XCTAssertEqual(first.version, 1)
@@ -66,7 +74,7 @@ final class FactCheckArchiveTests: XCTestCase {
     }
 
     func testCommentsReportsAndDeletion() async throws {
-        for archive in try archives() {
+        for archive in try await archives() {
             let check = try await archive.publish(report("NATO was founded in 1949."), claimEmbedding: [])
             let first = try await archive.addComment(slug: check.slug, name: "", text: "<b>first</b>", at: Date())
             let second = try await archive.addComment(slug: check.slug, name: "Bo", text: "second", at: Date())
@@ -85,7 +93,7 @@ final class FactCheckArchiveTests: XCTestCase {
     }
 
     func testCommentsArePaginatedInEitherOrder() async throws {
-        for archive in try archives() {
+        for archive in try await archives() {
             let check = try await archive.publish(report("NATO was founded in 1949."), claimEmbedding: [])
             for n in 1 ... 7 { _ = try await archive.addComment(slug: check.slug, name: "", text: "comment \(n)", at: Date()) }
             let oldest = try await archive.comments(slug: check.slug, includeHidden: false, page: PageRequest(page: 2, perPage: 3), order: .oldestFirst)
@@ -122,8 +130,8 @@ final class FactCheckArchiveTests: XCTestCase {
         XCTAssertEqual(migrations, ["v1-knowledge-base", "v2-published-checks", "v3-published-articles", "v4-fetch-cache"])
     }
 
-    /// Article checks survive a reopen, get unique slugs from their titles and list newest first.
-    func testArticlesArePublishedUnderUniqueSlugsAndListedNewestFirst() throws {
+    /// Article checks survive a reopen (SQLite), get unique slugs from their titles and list newest first.
+    func testArticlesArePublishedUnderUniqueSlugsAndListedNewestFirst() async throws {
         let path = folder.appendingPathComponent("articles.sqlite").path
         let claim = ExtractedClaim(text: "NATO was founded in 1949.", sentence: "NATO was founded in 1949.", span: TextSpan(start: 0, end: 25), checkWorthiness: 0.8)
         let article = ArticleReport(article: Article(text: "NATO was founded in 1949.", title: "Why is Japan not in NATO?"), date: Date(timeIntervalSince1970: 1_700_000_000),
@@ -138,5 +146,13 @@ final class FactCheckArchiveTests: XCTestCase {
         let page = try reopened.articles(PageRequest(page: 1, perPage: 1))
         XCTAssertEqual(page.items.map(\.id), [second.id])
         XCTAssertEqual(page.total, 2)
+        for archive in try await archives() {
+            let first = try await archive.publishArticle(article)
+            let second = try await archive.publishArticle(article)
+            XCTAssertEqual([first.slug, second.slug], ["why-is-japan-not-in-nato", "why-is-japan-not-in-nato-2"])
+            do { let actual = try await archive.article(idOrSlug: first.id)?.report; XCTAssertEqual(actual, article) }
+            do { let actual = try await archive.article(idOrSlug: second.slug)?.id; XCTAssertEqual(actual, second.id) }
+            do { let actual = try await archive.articles(PageRequest(page: 1, perPage: 1)).items.map(\.id); XCTAssertEqual(actual, [second.id]) }
+        }
     }
 }

@@ -26,13 +26,14 @@ setup: build
 serve: setup
 	$(DEBUG_BIN) serve --host $(HOST) --port $(PORT)
 
-## Build everything, set up if needed, run all tests, then the browser end-to-end test.
+## Build everything, set up if needed, run all tests, then the browser, API-fuzz and scale-out end-to-end tests.
 test: setup
 	scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 Tests/e2e/browser_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
 	python3 Tests/e2e/api_fuzz.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
+	python3 Tests/e2e/scaleout_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
 
 ## Only the browser end-to-end test (after `make setup`).
 e2e:

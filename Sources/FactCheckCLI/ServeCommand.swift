@@ -22,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port (0 picks a free one).") var port = 8080
     @Option(help: "Public base URL for links, feeds and ClaimReview (default http://HOST:PORT).") var publicURL: String?
     @Option(help: "Fact checks run at the same time.") var concurrentChecks = 1
+    @Option(help: "Check workers in this process (default: --concurrent-checks; 0 with --database: only take submissions, beside `factcheck worker` processes).")
+    var workers: Int?
     @Option(help: "Checks allowed to wait in the queue.") var queueLength = 200
     @Option(help: "New checks per client address and minute.") var checksPerMinute = 10
     @Option(help: "Comments per client address and minute.") var commentsPerMinute = 5
@@ -34,17 +36,16 @@ struct ServeCommand: AsyncParsableCommand {
         guard concurrentChecks >= 1, queueLength >= 0, checksPerMinute >= 1, commentsPerMinute >= 1, articlesPerMinute >= 1 else {
             throw ValidationError("--concurrent-checks, --checks-per-minute, --comments-per-minute and --articles-per-minute must be at least 1.")
         }
+        if let workers, workers < 0 || workers == 0 && storage.url == nil {
+            throw ValidationError("--workers must be at least 1, or 0 with --database (then `factcheck worker` processes run the checks).")
+        }
         if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--public-url must be an http(s) URL.")
         }
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        ServerLogging.bootstrap()
         let logger = Logger(label: "factcheck.web")
         let dataHome = home.dataHome
         guard FileManager.default.isWritableFile(atPath: dataHome.root.path) else {
@@ -56,18 +57,18 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = WebConfiguration(
             publicURL: publicURL ?? "http://\(host):\(port)",
             adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
-            maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength,
+            maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength, jobLease: .seconds(storage.jobLease),
+            pageCacheCapacity: storage.url == nil ? 512 : 0,
             checkSubmissionsPerMinute: checksPerMinute, articleSubmissionsPerMinute: articlesPerMinute, commentsPerMinute: commentsPerMinute,
             trustForwardedFor: trustForwardedFor,
             csrfSecret: try dataHome.serverSecret()
         )
-        let postgres = try storage.postgres(logger: Logger(label: "factcheck.postgres"))
-        let archive: any FactCheckArchive = try postgres.map(PostgresFactCheckArchive.init) ?? SQLiteFactCheckArchive(path: dataHome.databasePath)
-        let service = CheckService(pipeline: pipeline, archive: archive,
+        let (archive, queue, postgres) = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
+        let service = CheckService(pipeline: pipeline, archive: archive, queue: queue,
                                    embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)
         let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
         let app = try await FactCheckWebApp(service: service, articles: articles)
-        let server = app.application(host: host, port: port, logger: logger) { port in
+        let server = app.application(host: host, port: port, workers: workers, logger: logger) { port in
             print("FactCheck is running at http://\(host):\(port)/ (Ctrl-C to stop)")
         }
         guard let postgres else { return try await server.runService() }

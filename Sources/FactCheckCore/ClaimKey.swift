@@ -31,6 +31,12 @@ public enum ClaimKey {
         return slug.isEmpty ? "claim" : slug
     }
 
+    /// The numbers a claim states, in order: claims worded alike but with other numbers ("NATO has 30 members" and
+    /// "… 32 members") are different claims.
+    public static func numbers(_ claim: String) -> [String] {
+        words(claim).filter { $0.allSatisfy(\.isNumber) }
+    }
+
     private static func words(_ text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
         return folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)

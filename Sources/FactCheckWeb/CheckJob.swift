@@ -1,36 +1,75 @@
 import FactCheckCore
 import Foundation
 
-/// One fact check submitted to the web app and its progress events.
+/// A queued fact check as a page follows it: its events, read from the queue (which any instance's worker updates).
 final class CheckJob: Sendable {
-    enum Event: JobEvent, Equatable {
+    enum Event: Equatable {
         case queued
         case stage(PipelineStage)
         case published(PublishedCheck)
         case failed(String)
-
-        var isTerminal: Bool {
-            switch self {
-            case .published, .failed: true
-            case .queued, .stage: false
-            }
-        }
+        /// The queue could not be read for a while: the check may still finish.
+        case unreachable
     }
 
     let id: String
-    let submission: CheckService.Submission
-    let created = Date()
-    private let events = JobEvents<Event>()
+    let claimID: UUID
+    private let service: CheckService
 
-    init(submission: CheckService.Submission) {
-        id = UUID().uuidString.lowercased()
-        self.submission = submission
+    init(status: CheckJobStatus, service: CheckService) {
+        id = status.id
+        claimID = status.claimID
+        self.service = service
     }
 
-    func record(_ event: Event) { events.record(event) }
-
-    /// Every event so far, then the rest as they happen; finishes after the published or failed event.
-    func updates() -> AsyncStream<Event> { events.updates() }
+    /// `queued`, then every pipeline step in order (those passed between two readings included), then `published` or
+    /// `failed`; `unreachable` ends it when the queue cannot be read for 15 seconds.
+    func updates() -> AsyncStream<Event> {
+        let (id, service) = (id, service)
+        return AsyncStream { continuation in
+            let task = Task {
+                continuation.yield(.queued)
+                var reported = 0  // pipeline steps reported so far
+                var unreachableSince: ContinuousClock.Instant?
+                while !Task.isCancelled {
+                    let status: CheckJobStatus?
+                    do {
+                        status = try await service.queue.status(id: id)
+                        unreachableSince = nil
+                    } catch {
+                        let since = unreachableSince ?? .now
+                        unreachableSince = since
+                        if since.duration(to: .now) > .seconds(15) { continuation.yield(.unreachable); break }
+                        try? await Task.sleep(for: .seconds(1))
+                        continue
+                    }
+                    guard let status else { continuation.yield(.failed("this check is no longer known")); break }
+                    let steps = PipelineStage.allCases
+                    let reached = switch status.state {
+                    case .queued, .failed: 0
+                    case .running: status.stage.flatMap { steps.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+                    case .published: steps.count
+                    }
+                    while reported < reached {
+                        continuation.yield(.stage(steps[reported]))
+                        reported += 1
+                    }
+                    if status.state == .published, let checkID = status.checkID {
+                        if let check = try? await service.archive.check(id: checkID) {
+                            continuation.yield(.published(check))
+                            break
+                        }
+                    } else if status.state == .failed {
+                        continuation.yield(.failed(status.message ?? "the check failed"))
+                        break
+                    }
+                    try? await Task.sleep(for: service.configuration.jobPollInterval)
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
 
     /// Waits for the check to be published.
     func result() async throws -> PublishedCheck {
@@ -38,11 +77,10 @@ final class CheckJob: Sendable {
             switch event {
             case let .published(check): return check
             case let .failed(message): throw WebError.checkFailed(message)
+            case .unreachable: throw StorageFailure.unavailable
             case .queued, .stage: continue
             }
         }
         throw WebError.checkFailed("the check was interrupted")
     }
-
-    var isFinished: Bool { events.isFinished }
 }

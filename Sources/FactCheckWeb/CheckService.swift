@@ -3,41 +3,34 @@ import Foundation
 import Logging
 
 /// Runs fact checks for the web app: validates and normalises claims (once each), finds instant answers among
-/// published checks, queues new checks with bounded concurrency (the same claim submitted while it runs joins the
-/// running check), publishes their reports and lets pages follow their progress.
+/// published checks, queues new checks (the same claim submitted while it is queued or running joins its job), and
+/// runs the workers that take jobs from the queue and publish their reports. With a shared queue, the instance that
+/// takes a submission and the worker that checks it may be different processes.
 public final class CheckService: Sendable {
     let pipeline: FactCheckPipeline
     let archive: any FactCheckArchive
+    let queue: any CheckJobQueue
     let embedder: (any TextEmbedder)?
     let configuration: WebConfiguration
     let metrics: WebMetrics
-    private let queue: CheckQueue
-    private let jobs = JobRegistry()
-    private let logger: Logger
+    let logger: Logger
 
-    /// - Parameter embedder: embeds normalised claims to find earlier checks of the same claim in other words (optional).
-    public init(pipeline: FactCheckPipeline, archive: any FactCheckArchive, embedder: (any TextEmbedder)?,
-                configuration: WebConfiguration, metrics: WebMetrics, logger: Logger) {
+    /// - Parameters:
+    ///   - queue: where checks wait for a worker (in memory by default: one instance).
+    ///   - embedder: embeds normalised claims to find earlier checks of the same claim in other words (optional).
+    public init(pipeline: FactCheckPipeline, archive: any FactCheckArchive, queue: any CheckJobQueue = InMemoryCheckJobQueue(),
+                embedder: (any TextEmbedder)?, configuration: WebConfiguration, metrics: WebMetrics, logger: Logger) {
         self.pipeline = pipeline
         self.archive = archive
+        self.queue = queue
         self.embedder = embedder
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
-        queue = CheckQueue(slots: configuration.maxConcurrentChecks, maxWaiting: configuration.maxQueuedChecks) { running, waiting in
-            metrics.queue(running: running, waiting: waiting)
-        }
-    }
-
-    /// A submitted claim, validated and normalised, with its match key and the embedding of its normalised wording.
-    struct Submission: Sendable {
-        var claim: Claim
-        var matchKey: String
-        var embedding: [Float]
     }
 
     /// Validates `raw` (trimmed; not empty, over-long or binary), normalises it and embeds the normalised claim.
-    func prepare(_ raw: String) async throws -> Submission {
+    func prepare(_ raw: String) async throws -> CheckRequest {
         guard raw.unicodeScalars.count <= configuration.maxClaimLength else {  // counted as JSON Schema's maxLength counts
             throw WebError.badRequest("A claim can be at most \(configuration.maxClaimLength) characters; this one has \(raw.unicodeScalars.count).")
         }
@@ -49,58 +42,44 @@ public final class CheckService: Sendable {
         let claim: Claim
         do { claim = try pipeline.normalizer.normalize(text) } catch { throw WebError.badRequest("\(error)") }
         let embedding = try await embedder?.embed([claim.normalized]).first ?? []
-        return Submission(claim: claim, matchKey: ClaimKey.matchKey(claim.normalized), embedding: embedding)
+        return CheckRequest(claim: claim, embedding: embedding)
     }
 
     /// A published check of the same claim: the same normalised wording, or an embedding at least
-    /// `configuration.instantAnswerSimilarity` similar.
-    func instantAnswer(for submission: Submission) async throws -> PublishedCheck? {
+    /// `configuration.instantAnswerSimilarity` similar that states the same numbers.
+    func instantAnswer(for submission: CheckRequest) async throws -> PublishedCheck? {
         if let exact = try await archive.check(matchKey: submission.matchKey) { return exact }
         guard !submission.embedding.isEmpty, let nearest = try await archive.nearest(to: submission.embedding),
-              nearest.similarity >= configuration.instantAnswerSimilarity else { return nil }
+              nearest.similarity >= configuration.instantAnswerSimilarity,
+              ClaimKey.numbers(nearest.check.report.normalizedClaim) == ClaimKey.numbers(submission.claim.normalized) else { return nil }
         return nearest.check
     }
 
-    /// Queues a check of the submission and returns its job at once, or the job already running for the same normalised
-    /// claim (`joined`); throws `WebError.busy` when the queue is full.
-    func submit(_ submission: Submission) async throws -> (job: CheckJob, joined: Bool) {
-        let (job, joined) = await jobs.join(submission)
-        if joined { return (job, true) }
-        do { try await queue.admit() } catch {
-            await jobs.finish(job)
-            job.record(.failed("FactCheck is busy with other checks; please try again shortly"))
-            throw error
+    /// Queues a check of the submission and returns its job at once, or the job already queued or running for the same
+    /// normalised claim (`joined`); throws `WebError.busy` when the queue is full.
+    func submit(_ submission: CheckRequest) async throws -> (job: CheckJob, joined: Bool) {
+        switch try await queue.enqueue(submission, maxWaiting: max(1, configuration.maxQueuedChecks)) {
+        case let .queued(status): (CheckJob(status: status, service: self), false)
+        case let .joined(status): (CheckJob(status: status, service: self), true)
+        case .full: throw WebError.busy(retryAfter: 30)
         }
-        job.record(.queued)
-        Task { await self.run(job) }
-        return (job, false)
     }
 
-    /// A job submitted recently (kept for ten minutes after it finishes).
-    func job(id: String) async -> CheckJob? { await jobs.job(id: id) }
-
-    private func run(_ job: CheckJob) async {
-        await queue.run {
-            // Ties the stages' own log lines, which name the claim (a failing evidence provider, say), to this job.
-            self.logger.info("checking", metadata: ["job": "\(job.id)", "claim": "\(job.submission.claim.id)"])
-            do {
-                let check = try await self.checkAndPublish(job.submission) { stage in job.record(.stage(stage)) }
-                self.logger.info("published \(check.slug) v\(check.version): \(check.report.verdict.rawValue)", metadata: ["job": "\(job.id)"])
-                job.record(.published(check))
-            } catch {
-                self.logger.error("check failed: \(error)", metadata: ["job": "\(job.id)"])
-                job.record(.failed(Self.failureMessage(error, reference: job.id)))
-            }
-        }
-        await jobs.finish(job)
+    /// A job submitted recently, on any instance (finished jobs are kept for a day).
+    func job(id: String) async throws -> CheckJob? {
+        try await queue.status(id: id).map { CheckJob(status: $0, service: self) }
     }
 
     /// Runs the pipeline on the submission and publishes the report (no queue: the caller bounds concurrency).
-    func checkAndPublish(_ submission: Submission, progress: @escaping @Sendable (PipelineStage) -> Void = { _ in }) async throws -> PublishedCheck {
+    /// - Parameter mayPublish: asked once the report is written; false (a worker that lost its job's lease) publishes
+    ///   nothing and throws `JobLeaseLost`.
+    func checkAndPublish(_ submission: CheckRequest, progress: @escaping @Sendable (PipelineStage) -> Void = { _ in },
+                         mayPublish: @Sendable () async -> Bool = { true }) async throws -> PublishedCheck {
         do {
             let (report, _) = try await pipeline.check(submission.claim, progress: progress)
             for (stage, milliseconds) in report.timingsMs { metrics.stageFinished(stage, milliseconds: milliseconds) }
             metrics.providersAnswered(report.providers)
+            guard await mayPublish() else { throw JobLeaseLost() }
             let check = try await archive.publish(report, claimEmbedding: submission.embedding)
             metrics.checkFinished(outcome: "published")
             return check
@@ -117,26 +96,5 @@ public final class CheckService: Sendable {
     }
 }
 
-/// Jobs by id, and the unfinished job of each normalised claim; finished jobs are forgotten after ten minutes.
-private actor JobRegistry {
-    private var jobs: [String: CheckJob] = [:]
-    private var running: [String: CheckJob] = [:]
-
-    /// The unfinished job checking the same normalised claim, or a new one registered for it.
-    func join(_ submission: CheckService.Submission) -> (job: CheckJob, joined: Bool) {
-        if let job = running[submission.matchKey], !job.isFinished { return (job, true) }
-        let cutoff = Date().addingTimeInterval(-600)
-        jobs = jobs.filter { !$0.value.isFinished || $0.value.created > cutoff }
-        let job = CheckJob(submission: submission)
-        jobs[job.id] = job
-        running[submission.matchKey] = job
-        return (job, false)
-    }
-
-    /// Stops offering `job` to new submissions of its claim.
-    func finish(_ job: CheckJob) {
-        if running[job.submission.matchKey] === job { running[job.submission.matchKey] = nil }
-    }
-
-    func job(id: String) -> CheckJob? { jobs[id] }
-}
+/// A worker's lease on a job ran out before it published: another worker has the job now.
+struct JobLeaseLost: Error {}

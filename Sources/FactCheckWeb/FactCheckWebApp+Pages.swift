@@ -21,7 +21,7 @@ extension FactCheckWebApp {
             if let kind = ArticleService.articleInput(form["claim"] ?? "", maxClaimLength: configuration.maxClaimLength) {
                 return try await startArticleFromClaimBox(form["claim"] ?? "", isURL: kind == .url, request: request, context: context)
             }
-            let submission: CheckService.Submission
+            let submission: CheckRequest
             do { submission = try await service.prepare(form["claim"] ?? "") } catch let error as WebError where !wantsJSON(request) {
                 return try await home(request, claim: form["claim"] ?? "", error: error.message, status: error.status)
             }
@@ -40,7 +40,7 @@ extension FactCheckWebApp {
             return try await startCheck(try await service.prepare(latest.report.claim), request: request, context: context)
         }
         router.get("/jobs/:id/events") { _, context in
-            guard let job = await service.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This check") }
+            guard let job = try await service.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This check") }
             return progressStream(job)
         }
         router.get("/fact-checks") { request, _ in try await listing(request) }
@@ -85,11 +85,11 @@ extension FactCheckWebApp {
 
     /// Queues a check (or joins the one running for the same claim): the script gets the job to follow at once (202);
     /// a plain form waits and is redirected to the page.
-    private func startCheck(_ submission: CheckService.Submission, request: Request, context: AppRequestContext) async throws -> Response {
+    private func startCheck(_ submission: CheckRequest, request: Request, context: AppRequestContext) async throws -> Response {
         try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
         let (job, joined) = try await service.submit(submission)
         // With the request id (the context's logger carries it): ties the stages' lines about the claim to the request.
-        context.logger.info("check submitted", metadata: ["job": "\(job.id)", "claim": "\(job.submission.claim.id)", "joined": "\(joined)"])
+        context.logger.info("check submitted", metadata: ["job": "\(job.id)", "claim": "\(job.claimID)", "joined": "\(joined)"])
         if wantsJSON(request) {
             return try json(["job": job.id, "events": "/jobs/\(job.id)/events"], status: .accepted)
         }
@@ -119,6 +119,8 @@ extension FactCheckWebApp {
                     (name, payload) = ("done", done)
                 case let .failed(message):
                     (name, payload) = ("failed", ["message": message])
+                case .unreachable:
+                    (name, payload) = ("failed", ["message": "We lost touch with the check: \(StorageFailure.unavailable). It may still finish; reload this page later."])
                 }
                 try await writer.write(Self.serverSentEvent(name, payload))
             }

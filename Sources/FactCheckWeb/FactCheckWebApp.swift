@@ -10,7 +10,7 @@ public struct FactCheckWebApp: Sendable {
     let articles: ArticleService
     let pages: PageRenderer
     let limiter = RateLimiter()
-    let cache = PageCache()
+    let cache: PageCache
     let csrf: CSRFProtection
     let staticFiles: [StaticFile]
     var configuration: WebConfiguration { service.configuration }
@@ -20,6 +20,7 @@ public struct FactCheckWebApp: Sendable {
     public init(service: CheckService, articles: ArticleService) async throws {
         self.service = service
         self.articles = articles
+        cache = PageCache(capacity: service.configuration.pageCacheCapacity)
         pages = try await PageRenderer()
         csrf = CSRFProtection(secret: service.configuration.csrfSecret)
         staticFiles = try Self.loadStaticFiles()
@@ -43,13 +44,15 @@ public struct FactCheckWebApp: Sendable {
         return router
     }
 
-    /// The server: HTTP/1.1 with an idle timeout, on `host`:`port`.
-    public func application(host: String, port: Int, logger: Logger,
+    /// The server: HTTP/1.1 with an idle timeout, on `host`:`port`, with `workers` check workers in this process (0:
+    /// submissions only, for web instances beside `factcheck worker` processes).
+    public func application(host: String, port: Int, workers: Int? = nil, logger: Logger,
                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: router(),
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "FactCheck"),
+            services: workers == 0 ? [] : [CheckWorkers(service: service, count: workers)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger
         )

@@ -1,5 +1,5 @@
 /// Rendered fact-check pages by URL, so a popular permalink is rendered once. Entries of a slug are dropped whenever
-/// its checks or comments change; the whole cache is bounded.
+/// its checks or comments change; the whole cache is bounded (a capacity of 0 keeps nothing).
 actor PageCache {
     private var pages: [String: (slug: String, page: RenderedPage)] = [:]
     private let capacity: Int
@@ -9,6 +9,7 @@ actor PageCache {
     func page(_ key: String) -> RenderedPage? { pages[key]?.page }
 
     func store(_ page: RenderedPage, key: String, slug: String) {
+        guard capacity > 0 else { return }
         if pages.count >= capacity { pages.removeAll(keepingCapacity: true) }
         pages[key] = (slug, page)
     }

@@ -49,7 +49,7 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     private func internalError(_ error: any Error, context: Context) -> WebError {
-        context.logger.error("internal error: \(error)")
+        context.logger.error("internal error: \(String(reflecting: error))")
         return .internalError(reference: context.requestID)
     }
 }

@@ -6,10 +6,20 @@ public struct WebConfiguration: Sendable {
     public var publicURL: String
     /// Token that lets an administrator delete comments; nil disables deletion.
     public var adminToken: String?
-    /// Fact checks run at the same time (each uses the CPU fully).
+    /// Fact checks this instance's workers run at the same time (each uses the CPU fully).
     public var maxConcurrentChecks: Int
-    /// Checks allowed to wait for a free slot; beyond this, submissions get 503 with Retry-After.
+    /// Checks allowed to wait for a worker (at least one: a check waits until a worker takes it); beyond this,
+    /// submissions get 503 with Retry-After.
     public var maxQueuedChecks: Int
+    /// How long a worker holds a job without renewing it; a job whose worker died is taken again after this.
+    public var jobLease: Duration
+    /// Workers that may take one job before it fails with a message on its page.
+    public var maxJobAttempts: Int
+    /// How often a page following a check reads its job.
+    public var jobPollInterval: Duration
+    /// Rendered check pages kept in this process; 0 when instances share a database (a comment posted through
+    /// another instance could not drop this one's copy).
+    public var pageCacheCapacity: Int
     /// Longest claim accepted, in characters.
     public var maxClaimLength: Int
     public var maxCommentLength: Int
@@ -47,6 +57,10 @@ public struct WebConfiguration: Sendable {
         adminToken: String? = nil,
         maxConcurrentChecks: Int = 1,
         maxQueuedChecks: Int = 200,
+        jobLease: Duration = .seconds(30),
+        maxJobAttempts: Int = 3,
+        jobPollInterval: Duration = .milliseconds(200),
+        pageCacheCapacity: Int = 512,
         maxClaimLength: Int = 1_000,
         maxCommentLength: Int = 2_000,
         maxCommenterNameLength: Int = 60,
@@ -70,6 +84,10 @@ public struct WebConfiguration: Sendable {
         self.adminToken = adminToken
         self.maxConcurrentChecks = maxConcurrentChecks
         self.maxQueuedChecks = maxQueuedChecks
+        self.jobLease = jobLease
+        self.maxJobAttempts = maxJobAttempts
+        self.jobPollInterval = jobPollInterval
+        self.pageCacheCapacity = pageCacheCapacity
         self.maxClaimLength = maxClaimLength
         self.maxCommentLength = maxCommentLength
         self.maxCommenterNameLength = maxCommenterNameLength

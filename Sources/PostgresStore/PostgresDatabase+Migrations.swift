@@ -108,5 +108,27 @@ extension PostgresDatabase {
             )
             """,
         ]),
+        PostgresMigration(name: "v2-check-jobs", statements: [
+            """
+            CREATE TABLE check_job (
+                id TEXT PRIMARY KEY,
+                match_key TEXT NOT NULL,
+                claim_id UUID NOT NULL,
+                request TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'published', 'failed')),
+                stage TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                worker TEXT,
+                lease_until TIMESTAMPTZ,
+                check_id TEXT,
+                message TEXT,
+                created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+                updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+            )
+            """,
+            "CREATE UNIQUE INDEX check_job_unfinished_claim ON check_job (match_key) WHERE state IN ('queued', 'running')",
+            "CREATE INDEX check_job_unfinished ON check_job (created_at) WHERE state IN ('queued', 'running')",
+            "CREATE INDEX check_job_finished ON check_job (updated_at) WHERE state IN ('published', 'failed')",
+        ]),
     ]
 }

@@ -90,7 +90,7 @@ public final class PostgresFactCheckArchive: FactCheckArchive {
         guard !embedding.isEmpty else { return nil }
         // The dot product of unit vectors, computed in the database so no embedding travels to the instance.
         let rows = try await database.rows("""
-            SELECT id, (SELECT SUM(a * b) FROM unnest(embedding, \(embedding)::REAL[]) AS pair(a, b))::REAL AS similarity
+            SELECT id, (SELECT SUM(a::FLOAT8 * b::FLOAT8) FROM unnest(embedding, \(embedding)::REAL[]) AS pair(a, b))::REAL AS similarity
             FROM published_check WHERE is_latest AND cardinality(embedding) = \(embedding.count)
             ORDER BY similarity DESC NULLS LAST LIMIT 1
             """)

@@ -13,7 +13,7 @@ public struct PostgresStoreConfiguration: Sendable {
     /// - Parameters:
     ///   - url: a `postgres://` or `postgresql://` address.
     ///   - maxConnections: the pool's size on this instance.
-    public init(url: String, maxConnections: Int = 10, connectTimeout: Duration = .seconds(3), queryTimeout: Duration = .seconds(10)) throws {
+    public init(url: String, maxConnections: Int = 10, connectTimeout: Duration = .seconds(3), queryTimeout: Duration = .seconds(5)) throws {
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme?.lowercased() ?? "") else {
             throw PostgresStoreError.invalidURL("expected postgres://user:password@host:port/database, got \(Self.redacted(url))")
         }

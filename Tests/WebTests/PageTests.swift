@@ -1,5 +1,6 @@
 import FactCheckCore
 import FactCheckWeb
+import FactCheckWebTesting
 import Foundation
 import HTTPTypes
 #if canImport(FoundationXML)
@@ -56,6 +57,20 @@ import Testing
             let again = try await client.postForm("/checks", [("claim", "nato was founded in 1949")])
             #expect(again.headers[.location] == "/fact-checks/nato-was-founded-in-1949?instant=1")
             #expect(try await client.get("/fact-checks/nato-was-founded-in-1949?instant=1").text.contains("We have already checked this claim"))
+        }
+    }
+
+    /// An earlier check is offered for a claim worded alike only when it states the same numbers.
+    @Test func instantAnswersKeepToTheSameNumbers() async throws {
+        var harness = WebHarness()
+        harness.embedder = HashingEmbedder()
+        harness.configuration.instantAnswerSimilarity = 0.5
+        try await harness.run { client in
+            _ = try await client.postForm("/checks", [("claim", "NATO has 30 member states.")])
+            let reworded = try await client.postForm("/checks", [("claim", "NATO has 30 member countries.")])
+            #expect(reworded.headers[.location] == "/fact-checks/nato-has-30-member-states?instant=1")
+            let otherNumber = try await client.postForm("/checks", [("claim", "NATO has 32 member states.")])
+            #expect(otherNumber.headers[.location] == "/fact-checks/nato-has-32-member-states", "a new check, not the one of 30")
         }
     }
 

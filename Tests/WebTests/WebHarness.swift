@@ -16,11 +16,12 @@ struct WebHarness {
                                          checkSubmissionsPerMinute: 1000, commentsPerMinute: 1000)
     var archive: any FactCheckArchive = InMemoryFactCheckArchive()
     var stanceDelay: Duration = .zero
+    var embedder: (any TextEmbedder)?
 
     func run<Value: Sendable>(_ test: @Sendable (WebClient) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let service = CheckService(pipeline: try TestPipeline.make(delay: stanceDelay), archive: archive, embedder: nil,
+        let service = CheckService(pipeline: try TestPipeline.make(delay: stanceDelay), archive: archive, embedder: embedder,
                                    configuration: configuration, metrics: WebMetrics(), logger: logger)
         let articles = ArticleService(checks: service, extractor: CheckWorthyClaimExtractor(), loader: WebArticleLoader(), logger: logger)
         let app = try await FactCheckWebApp(service: service, articles: articles)

@@ -1,0 +1,46 @@
+import ArgumentParser
+import FactCheckCore
+import FactCheckWeb
+import Foundation
+import Logging
+import ServiceLifecycle
+
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run fact checks from the shared PostgreSQL queue (no web server), beside `factcheck serve --database … --workers 0`.",
+        discussion: "SIGTERM or Ctrl-C stops taking checks and finishes the ones running; those still running after one lease "
+            + "(--job-lease) are handed back to the queue. A worker killed outright loses nothing: its checks are taken again when their leases run out."
+    )
+    @OptionGroup var home: HomeOptions
+    @OptionGroup(title: "Shared database") var storage: DatabaseOptions
+    @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
+    @Option(help: "Checks this process runs at the same time.") var concurrentChecks = 1
+    @Option(help: "Lin et al. 2023 domain ratings JSONL to blend into credibility.") var ratings: String?
+
+    func validate() throws {
+        guard storage.url != nil else { throw ValidationError("A worker needs the shared database: --database postgres://… or $FACTCHECK_DATABASE_URL.") }
+        guard concurrentChecks >= 1 else { throw ValidationError("--concurrent-checks must be at least 1.") }
+    }
+
+    func run() async throws {
+        ServerLogging.bootstrap()
+        let logger = Logger(label: "factcheck.worker")
+        let dataHome = home.dataHome
+        let embedder = try dataHome.embedder()
+        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence)
+        let (archive, queue, postgres) = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
+        guard let postgres else { throw ValidationError("A worker needs the shared database.") }
+        let configuration = WebConfiguration(maxConcurrentChecks: concurrentChecks, jobLease: .seconds(storage.jobLease))
+        let service = CheckService(pipeline: pipeline, archive: archive, queue: queue, embedder: embedder,
+                                   configuration: configuration, metrics: WebMetrics(), logger: logger)
+        try await postgres.whileRunning {
+            if storage.migrate { try await postgres.migrate() }
+            var group = ServiceGroupConfiguration(services: [.init(service: CheckWorkers(service: service))],
+                                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            group.maximumGracefulShutdownDuration = .seconds(storage.jobLease)
+            print("FactCheck worker running \(concurrentChecks) check(s) at a time from \(postgres.configuration.redactedURL) (Ctrl-C to stop)")
+            try await ServiceGroup(configuration: group).run()
+        }
+    }
+}

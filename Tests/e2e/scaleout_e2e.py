@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Several instances on one PostgreSQL database, with faults: a real PostgreSQL server (started by this script), two
+`factcheck serve --database … --workers 0` web instances and `factcheck worker` processes, all real.
+
+It checks that
+- two `factcheck migrate` runs at once both succeed (advisory lock) and /readyz says ready;
+- a check submitted to one instance is followed to its published page through the other (progress from the queue);
+- kill -9 of a worker in the middle of a check: another worker finishes it once the lease runs out (attempt 2), and
+  the check is published once;
+- kill -9 of a web instance right after it acknowledged submissions: they are all still published;
+- a comment posted through one instance shows on the other's page at once;
+- PostgreSQL restarted: meanwhile pages, submissions and /readyz answer 503 with Retry-After within seconds (never a
+  hang or an internal error) and /healthz 200; afterwards the same processes serve and check again by themselves;
+- every acknowledged submission is published exactly once, and every job ended.
+
+Usage: python3 Tests/e2e/scaleout_e2e.py --factcheck .build/debug/factcheck [--home .factcheck]
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from local_postgres import Postgres  # noqa: E402
+from local_server import free_port, private_home, wait_http  # noqa: E402
+
+LEASE = 4
+
+
+def request(url, method="GET", body=None, headers=None, timeout=30):
+    """(status, headers, body text) of one request; HTTP errors are answers too."""
+    data = body.encode() if isinstance(body, str) else body
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method, headers=headers or {}), timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+class Process:
+    """A factcheck process with its log."""
+
+    def __init__(self, name, arguments, work, env=None):
+        self.name = name
+        self.log_path = os.path.join(work, f"{name}.log")
+        self.process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=open(self.log_path, "w"), env={**os.environ, **(env or {})})
+
+    def kill9(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(10)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def log(self):
+        return open(self.log_path).read()
+
+
+class Site:
+    def __init__(self, factcheck, home, database, work):
+        self.factcheck, self.home, self.database, self.work = factcheck, home, database, work
+        self.processes = []
+
+    def serve(self, name):
+        port = free_port()
+        process = Process(name, [self.factcheck, "serve", "--home", self.home, "--port", str(port), "--database", self.database,
+                                 "--workers", "0", "--checks-per-minute", "100000", "--comments-per-minute", "100000"], self.work)
+        process.base = f"http://127.0.0.1:{port}"
+        self.processes.append(process)
+        wait_http(process.base + "/healthz", 180)
+        return process
+
+    def worker(self, name, extra=(), env=None):
+        process = Process(name, [self.factcheck, "worker", "--home", self.home, "--database", self.database, "--job-lease", str(LEASE), *extra],
+                          self.work, env)
+        self.processes.append(process)
+        return process
+
+    def close(self):
+        for process in self.processes:
+            process.stop()
+
+
+class Reader:
+    """A browser's session on one instance: its CSRF cookie and form token."""
+
+    def __init__(self, base):
+        self.base = base
+        with urllib.request.urlopen(base + "/", timeout=30) as response:
+            cookie = response.headers["Set-Cookie"].split(";")[0]
+            html = response.read().decode()
+        self.cookie = cookie
+        self.token = re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+    def submit(self, claim):
+        """Submits a claim as the page's script does: (status, answer)."""
+        body = urllib.parse.urlencode({"csrf": self.token, "claim": claim})
+        status, _, text = request(self.base + "/checks", "POST", body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                                       "Accept": "application/json", "Cookie": self.cookie})
+        return status, (json.loads(text) if text.startswith("{") else text)
+
+    def comment(self, slug, text):
+        body = urllib.parse.urlencode({"csrf": self.token, "name": "Reader", "text": text})
+        return request(f"{self.base}/fact-checks/{slug}/comments", "POST", body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                                                   "Cookie": self.cookie})[0]
+
+
+def follow(base, events, timeout=120):
+    """The server-sent events of a job's progress stream on `base`, until it ends: [(event, data)]."""
+    received = []
+    with urllib.request.urlopen(base + events, timeout=timeout) as stream:
+        name = None
+        for raw in stream:
+            line = raw.decode().rstrip("\n")
+            if line.startswith("event: "):
+                name = line[7:]
+            elif line.startswith("data: "):
+                received.append((name, json.loads(line[6:])))
+    return received
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message, flush=True)
+    if not condition:
+        raise AssertionError(message)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--factcheck", default=".build/debug/factcheck")
+    parser.add_argument("--home", default=os.environ.get("FACTCHECK_HOME", ".factcheck"))
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="factcheck-scaleout-")
+    postgres = Postgres()
+    site = None
+    try:
+        home = private_home(args.home, work)
+        database = postgres.create_database("factcheck")
+        migrations = [subprocess.Popen([args.factcheck, "migrate", "--database", database], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                      for _ in range(2)]
+        check(all(m.wait(120) == 0 for m in migrations), "two `factcheck migrate` at once both succeed")
+        check(postgres.sql("SELECT COUNT(*) FROM schema_migration", "factcheck") == [["2"]], "each migration applied once")
+
+        site = Site(args.factcheck, home, database, work)
+        a, b = site.serve("web-a"), site.serve("web-b")
+        check(request(a.base + "/readyz")[0] == 200 and request(b.base + "/readyz")[0] == 200, "both instances are ready")
+
+        # A worker whose checks hang on an evidence provider that never answers: killed in the middle of a check.
+        hanging = socket.socket()
+        hanging.bind(("127.0.0.1", 0))
+        hanging.listen(50)
+        slow = site.worker("worker-1", ["--providers", "local,wikipedia", "--provider-timeout", "60",
+                                         "--wikipedia-url", f"http://127.0.0.1:{hanging.getsockname()[1]}/w/api.php"],
+                           env={"FACTCHECK_FETCH_ALLOWED_HOSTS": "127.0.0.1"})
+        reader_a = Reader(a.base)
+        acknowledged = []
+        status, answer = reader_a.submit("NATO has 41 member states.")
+        check(status == 202 and "job" in answer, f"instance A acknowledges a check with its job ({status})")
+        acknowledged.append("NATO has 41 member states.")
+        job = answer["job"]
+        events = {}
+        follower = threading.Thread(target=lambda: events.setdefault("list", follow(b.base, answer["events"])))
+        follower.start()
+        deadline = time.time() + 60
+        while time.time() < deadline and postgres.sql(f"SELECT state FROM check_job WHERE id = '{job}'", "factcheck") != [["running"]]:
+            time.sleep(0.1)
+        check(postgres.sql(f"SELECT state, attempts FROM check_job WHERE id = '{job}'", "factcheck") == [["running", "1"]], "worker 1 took the job")
+        time.sleep(1)
+        slow.kill9()
+        killed_at = time.time()
+        site.worker("worker-2")
+        follower.join(120)
+        stream = events.get("list", [])
+        check(stream and stream[-1][0] == "done", f"instance B's progress stream ends with the published page ({stream[-1:] if stream else 'nothing'})")
+        check([e[1].get("stage") for e in stream if e[0] == "stage"][0] == "queued", "the stream starts with the queued step")
+        row = postgres.sql(f"SELECT state, attempts FROM check_job WHERE id = '{job}'", "factcheck")
+        check(row == [["published", "2"]], f"worker 2 finished the job after worker 1's lease ({row}, {time.time() - killed_at:.1f} s after the kill)")
+        slug = stream[-1][1]["url"].rsplit("/", 1)[-1]
+        check(postgres.sql(f"SELECT COUNT(*) FROM published_check WHERE slug = '{slug}'", "factcheck") == [["1"]], "published once")
+
+        # kill -9 of a web instance right after it acknowledged submissions.
+        claims = ["The Eiffel Tower is in Berlin.", "Water boils at 100 degrees Celsius at sea level.", "Canada is a country in North America.",
+                  "The Amazon River flows through Brazil.", "Iceland is an island country in Europe."]
+        followed = []
+        for claim in claims:
+            status, answer = reader_a.submit(claim)
+            check(status == 202, f"A acknowledges '{claim}'")
+            acknowledged.append(claim)
+            followed.append(answer["events"])
+        a.kill9()
+        results = [follow(b.base, events) for events in followed]
+        check(all(r and r[-1][0] == "done" for r in results), "every check acknowledged by the killed instance is published")
+        a = site.serve("web-a2")
+
+        # A comment posted through one instance shows on the other's page.
+        reader_b = Reader(b.base)
+        request(b.base + f"/fact-checks/{slug}")  # B renders (and may keep) the page first
+        check(Reader(a.base).comment(slug, "Seen from the other instance") in (200, 303), "A takes a comment")
+        check("Seen from the other instance" in request(b.base + f"/fact-checks/{slug}")[2], "B's page shows it at once")
+
+        # PostgreSQL restarted under the instances.
+        postgres.stop()
+        started = time.time()
+        status, headers, _ = request(b.base + f"/fact-checks/{slug}")
+        check(status == 503 and "Retry-After" in headers, f"a page during the outage: 503 with Retry-After ({status}, {time.time() - started:.1f} s)")
+        check(time.time() - started < 15, "answered within seconds")
+        check(reader_b.submit("Norway is a member of NATO.")[0] == 503, "a submission during the outage: 503")
+        check(request(b.base + "/readyz")[0] == 503, "/readyz: 503 during the outage")
+        check(request(b.base + "/healthz")[0] == 200, "/healthz: 200 (the process lives)")
+        postgres.start()
+        deadline = time.time() + 60
+        while time.time() < deadline and request(b.base + f"/fact-checks/{slug}")[0] != 200:
+            time.sleep(0.5)
+        check(request(b.base + f"/fact-checks/{slug}")[0] == 200, f"pages again {time.time() - started:.1f} s after the outage began, without restarts")
+        status, answer = reader_b.submit("Brazil is the largest country in South America.")
+        check(status == 202, "submissions again")
+        acknowledged.append("Brazil is the largest country in South America.")
+        result = follow(a.base, answer["events"])
+        check(result and result[-1][0] == "done", "the worker reconnected by itself and published it")
+
+        jobs = postgres.sql("SELECT state, COUNT(*) FROM check_job GROUP BY state", "factcheck")
+        check(jobs == [["published", str(len(acknowledged))]], f"every job ended published ({jobs})")
+        published = postgres.sql("SELECT claim, COUNT(*) FROM published_check GROUP BY claim", "factcheck")
+        check(sorted(c for c, _ in published) == sorted(acknowledged) and all(n == "1" for _, n in published),
+              f"each of the {len(acknowledged)} acknowledged submissions published exactly once")
+        print("scale-out end-to-end: all passed")
+    except BaseException:
+        for process in site.processes if site else []:
+            print(f"--- {process.name} log (last lines)\n" + "\n".join(process.log().splitlines()[-15:]))
+        raise
+    finally:
+        if site:
+            site.close()
+        postgres.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

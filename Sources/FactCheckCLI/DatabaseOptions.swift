@@ -36,13 +36,25 @@ struct DatabaseOptions: ParsableArguments {
         return PostgresDatabase(configuration: try postgresConfiguration(url), logger: logger)
     }
 
-    /// Where checks are published and where they wait for workers: PostgreSQL when configured (the pool must be run),
-    /// else the data home's SQLite file and a queue in this process.
-    func stores(dataHome: DataHome, logger: Logger) throws -> (archive: any FactCheckArchive, queue: any CheckJobQueue, postgres: PostgresDatabase?) {
+    /// Where checks are published, wait for workers and rate limits are counted.
+    struct Stores {
+        var archive: any FactCheckArchive
+        var queue: any CheckJobQueue
+        var rateLimits: any RateLimitStore
+        /// Where online answers and pages are kept; nil: the data home's database.
+        var fetchCache: (any FetchCache)?
+        /// The shared database, whose pool must run while they are used; nil for the embedded default.
+        var postgres: PostgresDatabase?
+    }
+
+    /// PostgreSQL when configured, else the data home's SQLite file, with the queue and counters in this process.
+    func stores(dataHome: DataHome, logger: Logger) throws -> Stores {
         guard let postgres = try postgres(logger: logger) else {
-            return (try SQLiteFactCheckArchive(path: dataHome.databasePath), InMemoryCheckJobQueue(), nil)
+            return Stores(archive: try SQLiteFactCheckArchive(path: dataHome.databasePath), queue: InMemoryCheckJobQueue(),
+                          rateLimits: InMemoryRateLimitStore())
         }
-        return (PostgresFactCheckArchive(database: postgres), PostgresCheckJobQueue(database: postgres), postgres)
+        return Stores(archive: PostgresFactCheckArchive(database: postgres), queue: PostgresCheckJobQueue(database: postgres),
+                      rateLimits: PostgresRateLimitStore(database: postgres), fetchCache: PostgresFetchCache(database: postgres), postgres: postgres)
     }
 
     private func postgresConfiguration(_ url: String) throws -> PostgresStoreConfiguration {

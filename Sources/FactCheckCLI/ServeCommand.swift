@@ -53,29 +53,32 @@ struct ServeCommand: AsyncParsableCommand {
                 + "Make it writable or choose another with --home or FACTCHECK_HOME.")
         }
         let embedder = try dataHome.embedder()
-        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence)
-        let configuration = WebConfiguration(
-            publicURL: publicURL ?? "http://\(host):\(port)",
-            adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
-            maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength, jobLease: .seconds(storage.jobLease),
-            pageCacheCapacity: storage.url == nil ? 512 : 0,
-            checkSubmissionsPerMinute: checksPerMinute, articleSubmissionsPerMinute: articlesPerMinute, commentsPerMinute: commentsPerMinute,
-            trustForwardedFor: trustForwardedFor,
-            csrfSecret: try dataHome.serverSecret()
-        )
-        let (archive, queue, postgres) = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
-        let service = CheckService(pipeline: pipeline, archive: archive, queue: queue,
-                                   embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)
-        let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
-        let app = try await FactCheckWebApp(service: service, articles: articles)
-        let server = app.application(host: host, port: port, workers: workers, logger: logger) { port in
-            print("FactCheck is running at http://\(host):\(port)/ (Ctrl-C to stop)")
+        let stores = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
+        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence, fetchCache: stores.fetchCache)
+        // Instances sharing a database share its secret; the embedded default keeps it in the data home.
+        @Sendable func serve(secret: [UInt8]) async throws {
+            let configuration = WebConfiguration(
+                publicURL: publicURL ?? "http://\(host):\(port)",
+                adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+                maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength, jobLease: .seconds(storage.jobLease),
+                pageCacheCapacity: stores.postgres == nil ? 512 : 0,
+                checkSubmissionsPerMinute: checksPerMinute, articleSubmissionsPerMinute: articlesPerMinute, commentsPerMinute: commentsPerMinute,
+                trustForwardedFor: trustForwardedFor,
+                csrfSecret: secret
+            )
+            let service = CheckService(pipeline: pipeline, archive: stores.archive, queue: stores.queue,
+                                       embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)
+            let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
+            let app = try await FactCheckWebApp(service: service, articles: articles, rateLimits: stores.rateLimits)
+            try await app.application(host: host, port: port, workers: workers, logger: logger) { port in
+                print("FactCheck is running at http://\(host):\(port)/ (Ctrl-C to stop)")
+            }.runService()
         }
-        guard let postgres else { return try await server.runService() }
+        guard let postgres = stores.postgres else { return try await serve(secret: try dataHome.serverSecret()) }
         try await postgres.whileRunning {
             if storage.migrate { try await postgres.migrate() }
-            logger.info("published checks and comments are kept in \(postgres.configuration.redactedURL)")
-            try await server.runService()
+            logger.info("published checks, comments and jobs are kept in \(postgres.configuration.redactedURL)")
+            try await serve(secret: try await postgres.sharedSecret())
         }
     }
 }

@@ -46,7 +46,8 @@ extension DataHome {
     ///   each whole passage, for measuring what the rules add).
     /// - Parameter providers: where evidence comes from (the local knowledge base alone when nil).
     func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil, embedder: EncoderEmbedder? = nil,
-                  calibrated: Bool = true, grounded: Bool = true, providers: ProviderOptions? = nil) throws -> FactCheckPipeline {
+                  calibrated: Bool = true, grounded: Bool = true, providers: ProviderOptions? = nil,
+                  fetchCache: (any FetchCache)? = nil) throws -> FactCheckPipeline {
         let embedder = try embedder ?? self.embedder()
         let stance = try stanceClassifier(verifier)
         // Ratings given with --ratings apply to every domain; the ones installed in the home only to domains the
@@ -55,7 +56,7 @@ extension DataHome {
                                                                            ratesUnlistedDomainsOnly: credibilityRatings == nil))
         return FactCheckPipeline(
             normalizer: RuleBasedClaimNormalizer(),
-            retriever: try retriever(providers: providers, embedder: embedder),
+            retriever: try retriever(providers: providers, embedder: embedder, fetchCache: fetchCache),
             credibility: credibility,
             stance: grounded
                 ? GroundedStanceClassifier(base: stance, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
@@ -70,10 +71,11 @@ extension DataHome {
 
 extension DataHome {
     /// The evidence providers chosen (the local knowledge base alone by default), asked together and fused.
-    func retriever(providers options: ProviderOptions?, embedder: EncoderEmbedder) throws -> FusedEvidenceRetriever {
+    /// - Parameter fetchCache: where online answers and pages are kept (default: the data home's database).
+    func retriever(providers options: ProviderOptions?, embedder: EncoderEmbedder, fetchCache: (any FetchCache)? = nil) throws -> FusedEvidenceRetriever {
         let kinds = try options?.kinds ?? [.local]
-        // Online answers and pages are kept in the data home's database: a claim checked again is not fetched again.
-        let cache: (any FetchCache)? = kinds == [.local] ? nil : try SQLiteFetchCache(path: databasePath)
+        // Online answers and pages are kept: a claim checked again is not fetched again.
+        let cache: (any FetchCache)? = kinds == [.local] ? nil : try fetchCache ?? SQLiteFetchCache(path: databasePath)
         let client = JSONAPIClient.Configuration(cache: cache)
         let loader = options.map { evidenceLoader($0, cache: cache) }
         let providers: [any EvidenceProvider] = try kinds.map { kind in

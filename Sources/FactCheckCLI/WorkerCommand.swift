@@ -28,11 +28,11 @@ struct WorkerCommand: AsyncParsableCommand {
         let logger = Logger(label: "factcheck.worker")
         let dataHome = home.dataHome
         let embedder = try dataHome.embedder()
-        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence)
-        let (archive, queue, postgres) = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
-        guard let postgres else { throw ValidationError("A worker needs the shared database.") }
+        let stores = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
+        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence, fetchCache: stores.fetchCache)
+        guard let postgres = stores.postgres else { throw ValidationError("A worker needs the shared database.") }
         let configuration = WebConfiguration(maxConcurrentChecks: concurrentChecks, jobLease: .seconds(storage.jobLease))
-        let service = CheckService(pipeline: pipeline, archive: archive, queue: queue, embedder: embedder,
+        let service = CheckService(pipeline: pipeline, archive: stores.archive, queue: stores.queue, embedder: embedder,
                                    configuration: configuration, metrics: WebMetrics(), logger: logger)
         try await postgres.whileRunning {
             if storage.migrate { try await postgres.migrate() }

@@ -9,7 +9,7 @@ public struct FactCheckWebApp: Sendable {
     let service: CheckService
     let articles: ArticleService
     let pages: PageRenderer
-    let limiter = RateLimiter()
+    let limiter: RateLimiter
     let cache: PageCache
     let csrf: CSRFProtection
     let staticFiles: [StaticFile]
@@ -17,9 +17,11 @@ public struct FactCheckWebApp: Sendable {
     var metrics: WebMetrics { service.metrics }
     var archive: any FactCheckArchive { service.archive }
 
-    public init(service: CheckService, articles: ArticleService) async throws {
+    /// - Parameter rateLimits: where rate-limit counters live (in memory for one instance; the shared database for several).
+    public init(service: CheckService, articles: ArticleService, rateLimits: any RateLimitStore = InMemoryRateLimitStore()) async throws {
         self.service = service
         self.articles = articles
+        limiter = RateLimiter(store: rateLimits)
         cache = PageCache(capacity: service.configuration.pageCacheCapacity)
         pages = try await PageRenderer()
         csrf = CSRFProtection(secret: service.configuration.csrfSecret)

@@ -130,5 +130,21 @@ extension PostgresDatabase {
             "CREATE INDEX check_job_unfinished ON check_job (created_at) WHERE state IN ('queued', 'running')",
             "CREATE INDEX check_job_finished ON check_job (updated_at) WHERE state IN ('published', 'failed')",
         ]),
+        PostgresMigration(name: "v3-shared-state", statements: [
+            "CREATE TABLE rate_window (key TEXT PRIMARY KEY, window_start TIMESTAMPTZ NOT NULL, events INTEGER NOT NULL)",
+            "CREATE INDEX rate_window_start ON rate_window (window_start)",
+            "CREATE TABLE server_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL)",
+            """
+            CREATE TABLE fetch_cache (
+                key TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                body BYTEA NOT NULL,
+                content_type TEXT NOT NULL,
+                etag TEXT,
+                last_modified TEXT,
+                fetched TIMESTAMPTZ NOT NULL
+            )
+            """,
+        ]),
     ]
 }

@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/factcheck
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability bench-article bench-providers fixtures clean
+.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability bench-article bench-providers bench-scaleout fixtures clean
 
 build:
 	scripts/install-deps.sh
@@ -66,6 +66,14 @@ bench-article: release
 bench-providers: release
 	$(RELEASE_BIN) setup
 	python3 bench/providers_bench.py --factcheck $(RELEASE_BIN) --home $(FACTCHECK_HOME) --out bench/providers.json
+
+## Several instances on PostgreSQL behind nginx: load with integrity counts, pages/s with 1 and 2 instances, checks/min
+## with 1 and 2 workers: writes bench/scaleout.json. CLIENTS and SECONDS change the load.
+bench-scaleout: release
+	$(RELEASE_BIN) setup
+	scripts/install-deps.sh --test
+	python3 bench/scaleout_bench.py --factcheck $(RELEASE_BIN) --home $(FACTCHECK_HOME) --clients $(or $(CLIENTS),50) \
+		--seconds $(or $(SECONDS),60) --out bench/scaleout.json
 
 ## Regenerate test fixtures from the Python references (needs python/requirements.txt).
 fixtures:

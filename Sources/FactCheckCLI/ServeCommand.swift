@@ -61,7 +61,6 @@ struct ServeCommand: AsyncParsableCommand {
                 publicURL: publicURL ?? "http://\(host):\(port)",
                 adminToken: ProcessInfo.processInfo.environment["FACTCHECK_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
                 maxConcurrentChecks: concurrentChecks, maxQueuedChecks: queueLength, jobLease: .seconds(storage.jobLease),
-                pageCacheCapacity: stores.postgres == nil ? 512 : 0,
                 checkSubmissionsPerMinute: checksPerMinute, articleSubmissionsPerMinute: articlesPerMinute, commentsPerMinute: commentsPerMinute,
                 trustForwardedFor: trustForwardedFor,
                 csrfSecret: secret

@@ -36,6 +36,11 @@ public protocol FactCheckArchive: Sendable {
     /// Article checks, newest first.
     func articles(_ page: PageRequest) async throws -> ResultPage<PublishedArticle>
 
+    /// A number that changes whenever the checks or comments under `slug` change, through any process, so a page
+    /// cached by one instance is known stale when another changed it; nil when this process makes every change
+    /// (it invalidates its own cache).
+    func revision(slug: String) async throws -> Int64?
+
     /// Returns when the archive can serve requests now (reachable, its schema current); otherwise throws why not.
     func checkReady() async throws
 }

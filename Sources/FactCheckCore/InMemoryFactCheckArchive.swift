@@ -106,5 +106,7 @@ public actor InMemoryFactCheckArchive: FactCheckArchive {
 
     public func articles(_ page: PageRequest) -> ResultPage<PublishedArticle> { Self.page(of: publishedArticles.reversed(), page) }
 
+    public func revision(slug: String) -> Int64? { nil }
+
     public func checkReady() {}
 }

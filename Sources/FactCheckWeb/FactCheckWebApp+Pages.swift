@@ -51,10 +51,11 @@ extension FactCheckWebApp {
             let instant = request.uri.queryParameters["instant"] == "1"
             let key = "\(slug)|\(version.map(String.init) ?? "latest")|\(instant)|\(comments.page.page)|\(comments.order.rawValue)"
             let csrf = csrfToken(request)
-            if let cached = await cache.page(key) { return html(cached, csrf: csrf) }
+            let revision = try await archive.revision(slug: slug)  // read before rendering: a change meanwhile makes the copy stale
+            if let cached = await cache.page(key, revision: revision) { return html(cached, csrf: csrf) }
             let page = RenderedPage(try await checkPage(slug: slug, version: version, instant: instant, comments: comments),
                                     placeholder: Self.csrfPlaceholder)
-            await cache.store(page, key: key, slug: slug)
+            await cache.store(page, key: key, slug: slug, revision: revision)
             return html(page, csrf: csrf)
         }
     }

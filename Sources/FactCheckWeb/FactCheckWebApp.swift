@@ -10,7 +10,7 @@ public struct FactCheckWebApp: Sendable {
     let articles: ArticleService
     let pages: PageRenderer
     let limiter: RateLimiter
-    let cache: PageCache
+    let cache = PageCache()
     let csrf: CSRFProtection
     let staticFiles: [StaticFile]
     var configuration: WebConfiguration { service.configuration }
@@ -22,7 +22,6 @@ public struct FactCheckWebApp: Sendable {
         self.service = service
         self.articles = articles
         limiter = RateLimiter(store: rateLimits)
-        cache = PageCache(capacity: service.configuration.pageCacheCapacity)
         pages = try await PageRenderer()
         csrf = CSRFProtection(secret: service.configuration.csrfSecret)
         staticFiles = try Self.loadStaticFiles()

@@ -17,9 +17,6 @@ public struct WebConfiguration: Sendable {
     public var maxJobAttempts: Int
     /// How often a page following a check reads its job.
     public var jobPollInterval: Duration
-    /// Rendered check pages kept in this process; 0 when instances share a database (a comment posted through
-    /// another instance could not drop this one's copy).
-    public var pageCacheCapacity: Int
     /// Longest claim accepted, in characters.
     public var maxClaimLength: Int
     public var maxCommentLength: Int
@@ -60,7 +57,6 @@ public struct WebConfiguration: Sendable {
         jobLease: Duration = .seconds(30),
         maxJobAttempts: Int = 3,
         jobPollInterval: Duration = .milliseconds(200),
-        pageCacheCapacity: Int = 512,
         maxClaimLength: Int = 1_000,
         maxCommentLength: Int = 2_000,
         maxCommenterNameLength: Int = 60,
@@ -87,7 +83,6 @@ public struct WebConfiguration: Sendable {
         self.jobLease = jobLease
         self.maxJobAttempts = maxJobAttempts
         self.jobPollInterval = jobPollInterval
-        self.pageCacheCapacity = pageCacheCapacity
         self.maxClaimLength = maxClaimLength
         self.maxCommentLength = maxCommentLength
         self.maxCommenterNameLength = maxCommenterNameLength

@@ -134,6 +134,7 @@ extension PostgresDatabase {
             "CREATE TABLE rate_window (key TEXT PRIMARY KEY, window_start TIMESTAMPTZ NOT NULL, events INTEGER NOT NULL)",
             "CREATE INDEX rate_window_start ON rate_window (window_start)",
             "CREATE TABLE server_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret TEXT NOT NULL)",
+            "CREATE TABLE page_revision (slug TEXT PRIMARY KEY, revision BIGINT NOT NULL)",
             """
             CREATE TABLE fetch_cache (
                 key TEXT PRIMARY KEY,

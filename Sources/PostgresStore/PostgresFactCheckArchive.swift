@@ -42,6 +42,7 @@ public final class PostgresFactCheckArchive: FactCheckArchive {
                 VALUES (\(check.id), \(slug), \(version), \(matchKey), \(report.verdict.rawValue), \(report.claim), \(report.summary),
                         \(json), \(embedding), \(check.publishedAt), TRUE)
                 """, logger: logger)
+            try await Self.bumpRevision(of: slug, connection, logger: logger)
             return check
         }
     }
@@ -99,10 +100,14 @@ public final class PostgresFactCheckArchive: FactCheckArchive {
     }
 
     public func addComment(slug: String, name: String, text: String, at date: Date) async throws -> Comment {
-        let id = try await database.rows(
-            "INSERT INTO comment (slug, name, text, posted_at) VALUES (\(slug), \(name), \(text), \(date)) RETURNING id"
-        ).first?.decode(Int64.self) ?? 0
-        return Comment(id: id, slug: slug, name: name, text: text, postedAt: date)
+        let logger = database.logger
+        return try await database.transaction { connection in
+            let id = try await connection.query(
+                "INSERT INTO comment (slug, name, text, posted_at) VALUES (\(slug), \(name), \(text), \(date)) RETURNING id", logger: logger
+            ).collect().first?.decode(Int64.self) ?? 0
+            try await Self.bumpRevision(of: slug, connection, logger: logger)
+            return Comment(id: id, slug: slug, name: name, text: text, postedAt: date)
+        }
     }
 
     public func comments(slug: String, includeHidden: Bool, page: PageRequest, order: CommentOrder) async throws -> ResultPage<Comment> {
@@ -118,14 +123,35 @@ public final class PostgresFactCheckArchive: FactCheckArchive {
     }
 
     public func reportComment(id: Int64, hideAfter: Int) async throws -> Comment? {
-        try await database.rows("""
+        try await changingComment("""
             UPDATE comment SET reports = reports + 1, hidden = hidden OR reports + 1 >= \(hideAfter) WHERE id = \(id)
             RETURNING \(unescaped: Self.commentColumns)
-            """).first.map(Self.comment)
+            """)
     }
 
     public func deleteComment(id: Int64) async throws -> Comment? {
-        try await database.rows("DELETE FROM comment WHERE id = \(id) RETURNING \(unescaped: Self.commentColumns)").first.map(Self.comment)
+        try await changingComment("DELETE FROM comment WHERE id = \(id) RETURNING \(unescaped: Self.commentColumns)")
+    }
+
+    /// Runs `query`, which changes one comment and returns it, and marks its check's pages changed.
+    private func changingComment(_ query: PostgresQuery) async throws -> Comment? {
+        let logger = database.logger
+        return try await database.transaction { connection in
+            guard let comment = try await connection.query(query, logger: logger).collect().first.map(Self.comment) else { return nil }
+            try await Self.bumpRevision(of: comment.slug, connection, logger: logger)
+            return comment
+        }
+    }
+
+    public func revision(slug: String) async throws -> Int64? {
+        try await database.rows("SELECT revision FROM page_revision WHERE slug = \(slug)").first?.decode(Int64.self) ?? 0
+    }
+
+    /// Counts one change to the checks or comments under `slug` (see `revision(slug:)`).
+    static func bumpRevision(of slug: String, _ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.execute("""
+            INSERT INTO page_revision (slug, revision) VALUES (\(slug), 1) ON CONFLICT (slug) DO UPDATE SET revision = page_revision.revision + 1
+            """, logger: logger)
     }
 
     public func publishArticle(_ report: ArticleReport) async throws -> PublishedArticle {
@@ -171,7 +197,7 @@ public final class PostgresFactCheckArchive: FactCheckArchive {
     /// The advisory lock key held while publishing ("FCpubl" as a number): slugs and versions are chosen one at a time.
     static let publishLock: Int64 = 0x4643_7075_626C
     private static let checkColumns = "id, slug, version, report, published_at"
-    private static let commentColumns = "id, slug, name, text, posted_at, reports, hidden"
+    static let commentColumns = "id, slug, name, text, posted_at, reports, hidden"
 
     private func checks(_ query: PostgresQuery) async throws -> [PublishedCheck] {
         try await database.rows(query).map { row in
@@ -181,7 +207,7 @@ public final class PostgresFactCheckArchive: FactCheckArchive {
         }
     }
 
-    private func articles(_ query: PostgresQuery) async throws -> [PublishedArticle] {
+    func articles(_ query: PostgresQuery) async throws -> [PublishedArticle] {
         try await database.rows(query).map { row in
             let (id, slug, json, publishedAt) = try row.decode((String, String, String, Date).self)
             return PublishedArticle(id: id, slug: slug, report: try ArchiveCoding.decoder.decode(ArticleReport.self, from: Data(json.utf8)),
@@ -189,7 +215,7 @@ public final class PostgresFactCheckArchive: FactCheckArchive {
         }
     }
 
-    private static func comment(_ row: PostgresRow) throws -> Comment {
+    static func comment(_ row: PostgresRow) throws -> Comment {
         let (id, slug, name, text, postedAt, reports, hidden) = try row.decode((Int64, String, String, String, Date, Int, Bool).self)
         return Comment(id: id, slug: slug, name: name, text: text, postedAt: postedAt, reports: reports, hidden: hidden)
     }

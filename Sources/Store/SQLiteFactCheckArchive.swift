@@ -7,7 +7,7 @@ import GRDB
 /// Every write is one transaction, so concurrent publishing and commenting lose nothing.
 public final class SQLiteFactCheckArchive: FactCheckArchive {
     public let path: String
-    private let database: StoreDatabase
+    let database: StoreDatabase
 
     /// Opens (creating or migrating) the database at `path`.
     public init(path: String) throws {
@@ -164,12 +164,15 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
         }
     }
 
+    /// nil: the embedded default is one process, which invalidates its own page cache.
+    public func revision(slug: String) -> Int64? { nil }
+
     /// Reads the database, and its migrations must all be applied (another process may have replaced the file).
     public func checkReady() throws {
         try database.checkCurrent()
     }
 
-    private static func articles(_ db: Database, where clause: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [PublishedArticle] {
+    static func articles(_ db: Database, where clause: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> [PublishedArticle] {
         try Row.fetchAll(db, sql: "SELECT id, slug, report, publishedAt FROM published_article WHERE \(clause)", arguments: StatementArguments(arguments)).map { row in
             PublishedArticle(id: row["id"], slug: row["slug"], report: try ArchiveCoding.decoder.decode(ArticleReport.self, from: Data((row["report"] as String).utf8)),
                              publishedAt: Date(timeIntervalSince1970: row["publishedAt"]))
@@ -185,7 +188,7 @@ public final class SQLiteFactCheckArchive: FactCheckArchive {
         }
     }
 
-    private static func comment(_ row: Row) -> Comment {
+    static func comment(_ row: Row) -> Comment {
         Comment(id: row["id"], slug: row["slug"], name: row["name"], text: row["text"],
                 postedAt: Date(timeIntervalSince1970: row["postedAt"]), reports: row["reports"], hidden: row["hidden"])
     }

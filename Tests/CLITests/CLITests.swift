@@ -92,6 +92,30 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// `export` then `import` on the embedded store: exact messages, a re-import adds nothing, a bad line is named.
+    func testExportAndImportSayWhatMoved() throws {
+        let exported = home.appendingPathComponent("site.jsonl").path
+        let empty = try run(["export", "--output", exported])
+        XCTAssertEqual(empty.status, 0, empty.error)
+        XCTAssertEqual(empty.error, "Exported 0 check versions, 0 comments, 0 article checks.\n")
+        let comment = #"{"comment":{"hidden":false,"id":7,"name":"Bo","postedAt":1790000000,"reports":0,"slug":"nato-was-founded-in-1949","text":"Hi"}}"#
+        try (comment + "\n").write(toFile: exported, atomically: true, encoding: .utf8)
+        let first = try run(["import", exported])
+        XCTAssertEqual(first.output, "Imported 0 check versions, 1 comments, 0 article checks.\n", first.error)
+        let again = try run(["import", exported])
+        XCTAssertEqual(again.output, "Imported 0 check versions, 0 comments, 0 article checks; 1 already present, skipped.\n")
+        let roundTrip = try run(["export", "--output", "-"])
+        XCTAssertEqual(roundTrip.output, comment + "\n")
+        try "{\"check\": 1}\n".write(toFile: exported, atomically: true, encoding: .utf8)
+        let bad = try run(["import", exported])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.error.contains("Line 1 of \(exported) is not a record written by `factcheck export`; nothing after it was imported."), bad.error)
+        let noDatabase = try run(["worker"])
+        XCTAssertTrue(noDatabase.error.contains("A worker needs the shared database: --database postgres://… or $FACTCHECK_DATABASE_URL."), noDatabase.error)
+        let badAddress = try run(["migrate", "--database", "mysql://db/factcheck"])
+        XCTAssertTrue(badAddress.error.contains("Invalid database address: expected postgres://user:password@host:port/database"), badAddress.error)
+    }
+
     func testInstallFromAMissingFolderNamesIt() throws {
         let result = try run(["models", "install", "all-minilm-l6-v2", "--from", "/nonexistent/minilm"])
         XCTAssertEqual(result.status, 1)

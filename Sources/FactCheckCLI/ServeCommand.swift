@@ -75,9 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard let postgres = stores.postgres else { return try await serve(secret: try dataHome.serverSecret()) }
         try await postgres.whileRunning {
-            if storage.migrate { try await postgres.migrate() }
+            if storage.migrate { try await postgres.whenReachable { try await postgres.migrate() } }
             logger.info("published checks, comments and jobs are kept in \(postgres.configuration.redactedURL)")
-            try await serve(secret: try await postgres.sharedSecret())
+            try await serve(secret: try await postgres.whenReachable { try await postgres.sharedSecret() })
         }
     }
 }

@@ -35,7 +35,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let service = CheckService(pipeline: pipeline, archive: stores.archive, queue: stores.queue, embedder: embedder,
                                    configuration: configuration, metrics: WebMetrics(), logger: logger)
         try await postgres.whileRunning {
-            if storage.migrate { try await postgres.migrate() }
+            if storage.migrate { try await postgres.whenReachable { try await postgres.migrate() } }
             var group = ServiceGroupConfiguration(services: [.init(service: CheckWorkers(service: service))],
                                                   gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             group.maximumGracefulShutdownDuration = .seconds(storage.jobLease)

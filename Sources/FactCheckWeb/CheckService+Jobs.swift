@@ -13,15 +13,18 @@ extension CheckService {
         defer { renewal.cancel() }
         let outcome: CheckJobOutcome
         do {
-            let check = try await checkAndPublish(job.request, progress: { lease.report($0) }, mayPublish: { await lease.renewNow() })
+            // A cancelled worker publishes nothing (its evidence may have been cut short): it hands the job back.
+            let check = try await checkAndPublish(job.request, progress: { lease.report($0) },
+                                                  mayPublish: { Task.isCancelled ? false : await lease.renewNow() })
             logger.info("published \(check.slug) v\(check.version): \(check.report.verdict.rawValue)", metadata: metadata)
             outcome = .published(checkID: check.id)
-        } catch is JobLeaseLost {
+        } catch is JobLeaseLost where !Task.isCancelled {
             logger.warning("lease lost before publishing; another worker has the job", metadata: metadata)
             return
         } catch {
             if Task.isCancelled {
-                try? await queue.release(job.id, worker: worker)
+                // In a task of its own: this one is cancelled, and so would be its queries.
+                await Task { [queue] in try? await queue.release(job.id, worker: worker) }.value
                 logger.info("handed the job back", metadata: metadata)
                 return
             }
@@ -29,16 +32,19 @@ extension CheckService {
             outcome = .failed(Self.failureMessage(error, reference: job.id))
         }
         renewal.cancel()
-        // The published check must not be checked again: keep trying to end the job while the database is away.
-        for attempt in 0 ..< 30 {
-            do {
-                try await queue.finish(job.id, worker: worker, outcome: outcome)
-                return
-            } catch {
-                logger.warning("cannot end the job yet: \(error)", metadata: metadata)
-                try? await Task.sleep(for: .seconds(min(5, 1 << min(attempt, 3))))
+        // The published check must not be checked again: keep trying to end the job while the database is away, in a
+        // task of its own so that stopping this worker does not stop it.
+        await Task { [queue, logger] in
+            for attempt in 0 ..< 30 {
+                do {
+                    try await queue.finish(job.id, worker: worker, outcome: outcome)
+                    return
+                } catch {
+                    logger.warning("cannot end the job yet: \(error)", metadata: metadata)
+                    try? await Task.sleep(for: .seconds(min(5, 1 << min(attempt, 3))))
+                }
             }
-        }
+        }.value
     }
 }
 

@@ -7,6 +7,8 @@ It checks that
 - a check submitted to one instance is followed to its published page through the other (progress from the queue);
 - kill -9 of a worker in the middle of a check: another worker finishes it once the lease runs out (attempt 2), and
   the check is published once;
+- SIGTERM to a worker in the middle of a long check: it hands the check back after its grace period, and another
+  worker publishes it;
 - kill -9 of a web instance right after it acknowledged submissions: they are all still published;
 - a form served by one instance is accepted by another, and a comment posted through one shows on the other's page at once;
 - PostgreSQL restarted: meanwhile pages, submissions and /readyz answer 503 with Retry-After within seconds (never a
@@ -200,6 +202,28 @@ def main():
         check(row == [["published", "2"]], f"worker 2 finished the job after worker 1's lease ({row}, {time.time() - killed_at:.1f} s after the kill)")
         slug = stream[-1][1]["url"].rsplit("/", 1)[-1]
         check(postgres.sql(f"SELECT COUNT(*) FROM published_check WHERE slug = '{slug}'", "factcheck") == [["1"]], "published once")
+
+        # SIGTERM to a worker in the middle of a check: it stops taking checks and, when its check outlives the grace
+        # period (one lease), hands it back; another worker publishes it without an attempt used up.
+        fast = site.processes[-1]
+        fast.stop()
+        stopping = site.worker("worker-3", ["--providers", "local,wikipedia", "--provider-timeout", "60",
+                                            "--wikipedia-url", f"http://127.0.0.1:{hanging.getsockname()[1]}/w/api.php"],
+                               env={"FACTCHECK_FETCH_ALLOWED_HOSTS": "127.0.0.1"})
+        status, answer = reader_a.submit("Mongolia is a landlocked country.")
+        check(status == 202, "A acknowledges another check")
+        acknowledged.append("Mongolia is a landlocked country.")
+        deadline = time.time() + 60
+        while time.time() < deadline and postgres.sql(f"SELECT state FROM check_job WHERE id = '{answer['job']}'", "factcheck") != [["running"]]:
+            time.sleep(0.1)
+        stopping.process.send_signal(signal.SIGTERM)
+        stopping.process.wait(30)
+        row = postgres.sql(f"SELECT state, attempts FROM check_job WHERE id = '{answer['job']}'", "factcheck")
+        check(row == [["queued", "0"]], f"a worker stopped by SIGTERM hands its check back ({row}, exit {stopping.process.returncode})")
+        site.worker("worker-4")
+        result = follow(b.base, answer["events"])
+        check(result and result[-1][0] == "done", "another worker publishes it")
+        check(postgres.sql(f"SELECT attempts FROM check_job WHERE id = '{answer['job']}'", "factcheck") == [["1"]], "the hand-back used no attempt")
 
         # kill -9 of a web instance right after it acknowledged submissions.
         claims = ["The Eiffel Tower is in Berlin.", "Water boils at 100 degrees Celsius at sea level.", "Canada is a country in North America.",

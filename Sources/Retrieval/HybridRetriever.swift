@@ -28,7 +28,8 @@ public final class HybridRetriever: EvidenceProvider {
         self.knowledgeBase = knowledgeBase
         self.embedder = embedder
         self.configuration = configuration
-        index = VectorIndex(try knowledgeBase.allEmbeddings())
+        let (rowids, dimension, matrix) = try knowledgeBase.embeddingMatrix()
+        index = VectorIndex(rowids: rowids, dimension: dimension, matrix: matrix)
     }
 
     public func passages(for request: EvidenceQuery) async throws -> [RetrievedPassage] {

@@ -86,12 +86,28 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    /// Every stored passage vector: (row id, vector), for exact nearest-neighbour search.
-    public func allEmbeddings() throws -> [(rowid: Int64, vector: [Float])] {
+    /// Every stored passage vector in one row-major matrix, with the row ids in its order, for exact
+    /// nearest-neighbour search. Rows are read one at a time straight into the matrix, so loading takes no more
+    /// memory than the matrix itself.
+    public func embeddingMatrix() throws -> (rowids: [Int64], dimension: Int, matrix: [Float]) {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT rowid, embedding FROM passage WHERE embedding IS NOT NULL ORDER BY rowid").map {
-                ($0["rowid"], VectorCoding.decode($0["embedding"]))
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage WHERE embedding IS NOT NULL") ?? 0
+            var rowids: [Int64] = []
+            var matrix: [Float] = []
+            var dimension = 0
+            rowids.reserveCapacity(count)
+            let rows = try Row.fetchCursor(db, sql: "SELECT rowid, embedding FROM passage WHERE embedding IS NOT NULL ORDER BY rowid")
+            while let row = try rows.next() {
+                let blob: Data = row["embedding"]
+                if dimension == 0 {
+                    dimension = blob.count / 2
+                    matrix.reserveCapacity(count * dimension)
+                }
+                guard blob.count == dimension * 2 else { continue }
+                rowids.append(row["rowid"])
+                VectorCoding.append(blob, to: &matrix)
             }
+            return (rowids, dimension, matrix)
         }
     }
 

@@ -11,8 +11,21 @@ enum VectorCoding {
     }
 
     static func decode(_ data: Data) -> [Float] {
+        var vector: [Float] = []
+        vector.reserveCapacity(data.count / 2)
+        append(data, to: &vector)
+        return vector
+    }
+
+    /// Appends the vector stored in `data` to `floats`.
+    static func append(_ data: Data, to floats: inout [Float]) {
         data.withUnsafeBytes { raw in
-            (0 ..< raw.count / 2).map { Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self)))) }
+            for offset in stride(from: 0, to: raw.count - 1, by: 2) {
+                floats.append(halfToFloat[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))])
+            }
         }
     }
+
+    /// Every half float's value, by bit pattern: a table look-up is much faster than converting each one.
+    private static let halfToFloat: [Float] = (0 ... UInt16.max).map { Float(Float16(bitPattern: $0)) }
 }

@@ -41,10 +41,12 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertEqual(found.first?.passage.text, "NATO is an intergovernmental military alliance of 32 member states. It was founded in 1949.")
         XCTAssertEqual(try knowledgeBase.search("\"; DROP TABLE passage; --", limit: 5).count, 0, "query syntax is neutralised")
 
-        let vectors = try knowledgeBase.allEmbeddings()
-        XCTAssertEqual(vectors.count, 3)
+        let (rowids, dimension, matrix) = try knowledgeBase.embeddingMatrix()
+        XCTAssertEqual(rowids.count, 3)
+        XCTAssertEqual(matrix.count, 3 * dimension)
         let expected = try await HashingEmbedder().embed(["NATO. " + found[0].passage.text])[0]
-        let stored = vectors.first { $0.rowid == hits[0].rowid }!.vector
+        let position = rowids.firstIndex(of: hits[0].rowid)!
+        let stored = Array(matrix[position * dimension ..< (position + 1) * dimension])
         XCTAssertLessThan(zip(stored, expected).map { abs($0 - $1) }.max()!, 1e-3, "fp16 round trip")
     }
 

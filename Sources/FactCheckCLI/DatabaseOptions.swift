@@ -45,6 +45,11 @@ struct DatabaseOptions: ParsableArguments {
         var fetchCache: (any FetchCache)?
         /// The shared database, whose pool must run while they are used; nil for the embedded default.
         var postgres: PostgresDatabase?
+
+        /// Runs `body` with the stores usable: inside the shared database's pool when there is one.
+        func whileOpen(_ body: @escaping @Sendable () async throws -> Void) async throws {
+            if let postgres { try await postgres.whileRunning(body) } else { try await body() }
+        }
     }
 
     /// PostgreSQL when configured, else the data home's SQLite file, with the queue and counters in this process.

@@ -23,13 +23,12 @@ struct ExportCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let export = { @Sendable in
+        try await stores.whileOpen {
             try await archive.exportRecords { record in
                 try handle.write(contentsOf: encoder.encode(record) + Data("\n".utf8))
                 counts.add(record, stored: true)
             }
         }
-        if let postgres = stores.postgres { try await postgres.whileRunning(export) } else { try await export() }
         try handle.close()
         FileHandle.standardError.write(Data("Exported \(counts.summary).\n".utf8))
     }

@@ -21,27 +21,19 @@ struct ImportCommand: AsyncParsableCommand {
         let stores = try storage.stores(dataHome: home.dataHome, logger: Logger(label: "factcheck.import"))
         guard let archive = stores.archive as? any ArchiveTransfer else { throw ValidationError("This store cannot import.") }
         let counts = TransferCounts()
-        let load = { @Sendable in
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .secondsSince1970
+        let migrate = storage.migrate
+        try await stores.whileOpen {
+            if migrate, let postgres = stores.postgres { try await postgres.migrate() }
             var number = 0
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
                 number += 1
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 let record: ArchiveRecord
-                do { record = try decoder.decode(ArchiveRecord.self, from: Data(line.utf8)) } catch {
+                do { record = try ArchiveCoding.decoder.decode(ArchiveRecord.self, from: Data(line.utf8)) } catch {
                     throw ValidationError("Line \(number) of \(input) is not a record written by `factcheck export`; nothing after it was imported.")
                 }
                 counts.add(record, stored: try await archive.importRecord(record))
             }
-        }
-        if let postgres = stores.postgres {
-            try await postgres.whileRunning {
-                if storage.migrate { try await postgres.migrate() }
-                try await load()
-            }
-        } else {
-            try await load()
         }
         print("Imported \(counts.summary).")
     }

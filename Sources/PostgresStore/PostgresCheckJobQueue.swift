@@ -71,7 +71,7 @@ public final class PostgresCheckJobQueue: CheckJobQueue {
         case let .published(checkID): ("published", checkID, nil)
         case let .failed(message): ("failed", nil, message)
         }
-        _ = try await database.rows("""
+        try await database.execute("""
             UPDATE check_job SET state = \(state), check_id = \(checkID), message = \(message), worker = NULL, lease_until = NULL,
                 updated_at = clock_timestamp()
             WHERE id = \(id) AND worker = \(worker) AND state = 'running'
@@ -79,7 +79,7 @@ public final class PostgresCheckJobQueue: CheckJobQueue {
     }
 
     public func release(_ id: String, worker: String) async throws {
-        _ = try await database.rows("""
+        try await database.execute("""
             UPDATE check_job SET state = 'queued', stage = NULL, worker = NULL, lease_until = NULL, attempts = attempts - 1,
                 updated_at = clock_timestamp()
             WHERE id = \(id) AND worker = \(worker) AND state = 'running'
@@ -99,7 +99,7 @@ public final class PostgresCheckJobQueue: CheckJobQueue {
     }
 
     public func prune(finishedBefore age: Duration) async throws {
-        _ = try await database.rows("""
+        try await database.execute("""
             DELETE FROM check_job WHERE state IN ('published', 'failed') AND updated_at < clock_timestamp() - make_interval(secs => \(age.seconds))
             """)
     }
@@ -113,9 +113,4 @@ public final class PostgresCheckJobQueue: CheckJobQueue {
                                   stage: stage.flatMap(PipelineStage.init(rawValue:)), attempts: attempts, checkID: checkID, message: message)
         }
     }
-}
-
-extension Duration {
-    /// The duration in seconds, for PostgreSQL's intervals.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

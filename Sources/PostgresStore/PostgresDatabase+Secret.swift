@@ -8,7 +8,7 @@ extension PostgresDatabase {
         var generator = SystemRandomNumberGenerator()
         let candidate = Data((0 ..< 32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }).hexString
         // Two statements: the second reads a new snapshot, which holds the first instance's secret if this insert lost.
-        _ = try await rows("INSERT INTO server_secret (id, secret) VALUES (1, \(candidate)) ON CONFLICT (id) DO NOTHING")
+        try await execute("INSERT INTO server_secret (id, secret) VALUES (1, \(candidate)) ON CONFLICT (id) DO NOTHING")
         guard let hex = try await rows("SELECT secret FROM server_secret WHERE id = 1").first?.decode(String.self) else {
             throw StorageFailure.unavailable
         }

@@ -40,7 +40,7 @@ public final class PostgresDatabase: Sendable {
 
     /// Runs `query` for its effect.
     func execute(_ query: PostgresQuery) async throws {
-        _ = try await withConnection { connection in try await connection.query(query, logger: self.logger).collect().count }
+        _ = try await rows(query)
     }
 
     private func withinTimeout<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
@@ -87,4 +87,9 @@ extension PostgresConnection {
     func execute(_ query: PostgresQuery, logger: Logger) async throws {
         _ = try await self.query(query, logger: logger).collect()
     }
+}
+
+extension Duration {
+    /// The duration in seconds, for PostgreSQL's intervals and timeouts.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

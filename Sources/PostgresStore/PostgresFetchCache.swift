@@ -20,7 +20,7 @@ public final class PostgresFetchCache: FetchCache {
     }
 
     public func store(_ response: CachedResponse, for key: String) async throws {
-        _ = try await database.rows("""
+        try await database.execute("""
             INSERT INTO fetch_cache (key, url, body, content_type, etag, last_modified, fetched)
             VALUES (\(key), \(response.url), \(response.body), \(response.contentType), \(response.etag), \(response.lastModified), \(response.fetched))
             ON CONFLICT (key) DO UPDATE SET url = excluded.url, body = excluded.body, content_type = excluded.content_type,

@@ -21,7 +21,7 @@ public final class PostgresRateLimitStore: RateLimitStore {
             """).first
         guard let (events, start) = try row?.decode((Int, Date).self) else { return (1, 60) }
         if Int.random(in: 0 ..< 200) == 0 {
-            _ = try? await database.rows("DELETE FROM rate_window WHERE window_start < \(now) - INTERVAL '120 seconds'")
+            try? await database.execute("DELETE FROM rate_window WHERE window_start < \(now) - INTERVAL '120 seconds'")
         }
         return (events, max(1, Int(60 - now.timeIntervalSince(start)) + 1))
     }

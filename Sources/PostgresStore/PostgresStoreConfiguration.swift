@@ -40,8 +40,8 @@ public struct PostgresStoreConfiguration: Sendable {
         configuration.options.maximumConnections = max(1, maxConnections)
         configuration.options.connectTimeout = connectTimeout
         // The server ends any statement that outlives the query timeout, so a slow query never holds a connection for long.
-        let milliseconds = queryTimeout.components.seconds * 1000 + queryTimeout.components.attoseconds / 1_000_000_000_000_000
-        configuration.options.additionalStartupParameters = [("statement_timeout", "\(milliseconds)"), ("application_name", "factcheck")]
+        configuration.options.additionalStartupParameters = [("statement_timeout", "\(Int(queryTimeout.seconds * 1000))"),
+                                                             ("application_name", "factcheck")]
         client = configuration
         self.queryTimeout = queryTimeout
         redactedURL = Self.redacted(url)

@@ -20,7 +20,7 @@ final class ArchiveTransferTests: XCTestCase {
         let millisecond = { (date: Date) in Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000) }
         return collected.all.map { record in
             switch record {
-            case var .check(check, embedding):
+            case .check(var check, let embedding):
                 check.publishedAt = millisecond(check.publishedAt)
                 return .check(check, embedding: embedding)
             case var .comment(comment):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FactCheckCore
 import FactCheckWeb
+import Fetching
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -8,7 +9,7 @@ import ServiceLifecycle
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
-        abstract: "Run fact checks from the shared PostgreSQL queue (no web server), beside `factcheck serve --database … --workers 0`.",
+        abstract: "Run fact checks and article checks from the shared PostgreSQL queue (no web server), beside `factcheck serve --database … --workers 0`.",
         discussion: "SIGTERM or Ctrl-C stops taking checks and finishes the ones running; those still running after one lease "
             + "(--job-lease) are handed back to the queue. A worker killed outright loses nothing: its checks are taken again when their leases run out."
     )
@@ -34,9 +35,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let configuration = WebConfiguration(maxConcurrentChecks: concurrentChecks, jobLease: .seconds(storage.jobLease))
         let service = CheckService(pipeline: pipeline, archive: stores.archive, queue: stores.queue, embedder: embedder,
                                    configuration: configuration, metrics: WebMetrics(), logger: logger)
+        let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
         try await postgres.whileRunning {
             if storage.migrate { try await postgres.whenReachable { try await postgres.migrate() } }
-            var group = ServiceGroupConfiguration(services: [.init(service: CheckWorkers(service: service))],
+            var group = ServiceGroupConfiguration(services: [.init(service: CheckWorkers(articles: articles))],
                                                   gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             group.maximumGracefulShutdownDuration = .seconds(storage.jobLease)
             print("FactCheck worker running \(concurrentChecks) check(s) at a time from \(postgres.configuration.redactedURL) (Ctrl-C to stop)")

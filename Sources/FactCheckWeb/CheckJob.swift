@@ -13,12 +13,10 @@ final class CheckJob: Sendable {
     }
 
     let id: String
-    let claimID: UUID
     private let service: CheckService
 
-    init(status: CheckJobStatus, service: CheckService) {
-        id = status.id
-        claimID = status.claimID
+    init(id: String, service: CheckService) {
+        self.id = id
         self.service = service
     }
 
@@ -30,20 +28,13 @@ final class CheckJob: Sendable {
             let task = Task {
                 continuation.yield(.queued)
                 var reported = 0  // pipeline steps reported so far
-                var unreachableSince: ContinuousClock.Instant?
-                while !Task.isCancelled {
-                    let status: CheckJobStatus?
-                    do {
-                        status = try await service.queue.status(id: id)
-                        unreachableSince = nil
-                    } catch {
-                        let since = unreachableSince ?? .now
-                        unreachableSince = since
-                        if since.duration(to: .now) > .seconds(15) { continuation.yield(.unreachable); break }
-                        try? await Task.sleep(for: .seconds(1))
-                        continue
+                readings: for await reading in service.readings(of: id) {
+                    let status: CheckJobStatus
+                    switch reading {
+                    case .gone: continuation.yield(.failed("this check is no longer known")); break readings
+                    case .unreachable: continuation.yield(.unreachable); break readings
+                    case let .status(read): status = read
                     }
-                    guard let status else { continuation.yield(.failed("this check is no longer known")); break }
                     let steps = PipelineStage.allCases
                     let reached = switch status.state {
                     case .queued, .failed: 0
@@ -54,7 +45,7 @@ final class CheckJob: Sendable {
                         continuation.yield(.stage(steps[reported]))
                         reported += 1
                     }
-                    if status.state == .published, let checkID = status.checkID {
+                    if status.state == .published, let checkID = status.publishedID {
                         if let check = try? await service.archive.check(id: checkID) {
                             continuation.yield(.published(check))
                             break
@@ -63,7 +54,6 @@ final class CheckJob: Sendable {
                         continuation.yield(.failed(status.message ?? "the check failed"))
                         break
                     }
-                    try? await Task.sleep(for: service.configuration.jobPollInterval)
                 }
                 continuation.finish()
             }

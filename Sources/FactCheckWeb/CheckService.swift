@@ -58,16 +58,17 @@ public final class CheckService: Sendable {
     /// Queues a check of the submission and returns its job at once, or the job already queued or running for the same
     /// normalised claim (`joined`); throws `WebError.busy` when the queue is full.
     func submit(_ submission: CheckRequest) async throws -> (job: CheckJob, joined: Bool) {
-        switch try await queue.enqueue(submission, maxWaiting: max(1, configuration.maxQueuedChecks)) {
-        case let .queued(status): (CheckJob(status: status, service: self), false)
-        case let .joined(status): (CheckJob(status: status, service: self), true)
+        switch try await queue.enqueue(.claim(submission), maxWaiting: max(1, configuration.maxQueuedChecks)) {
+        case let .queued(status): (CheckJob(id: status.id, service: self), false)
+        case let .joined(status): (CheckJob(id: status.id, service: self), true)
         case .full: throw WebError.busy(retryAfter: 30)
         }
     }
 
-    /// A job submitted recently, on any instance (finished jobs are kept for a day).
+    /// A claim job submitted recently, on any instance (finished jobs are kept for a day).
     func job(id: String) async throws -> CheckJob? {
-        try await queue.status(id: id).map { CheckJob(status: $0, service: self) }
+        guard let status = try await queue.status(id: id), status.kind == .claim else { return nil }
+        return CheckJob(id: status.id, service: self)
     }
 
     /// Runs the pipeline on the submission and publishes the report (no queue: the caller bounds concurrency).

@@ -16,7 +16,7 @@ extension FactCheckWebApp {
             }
             try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
             let (job, joined) = try await service.submit(submission)
-            context.logger.info("check submitted", metadata: ["job": "\(job.id)", "claim": "\(job.claimID)", "joined": "\(joined)"])
+            context.logger.info("check submitted", metadata: ["job": "\(job.id)", "claim": "\(submission.claim.id)", "joined": "\(joined)"])
             let check = try await job.result()
             await cache.invalidate(slug: check.slug)
             return try json(checkJSON(check, instant: false), status: joined ? .ok : .created,

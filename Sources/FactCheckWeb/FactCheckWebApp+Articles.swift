@@ -23,28 +23,28 @@ extension FactCheckWebApp {
             return redirect(to: "/articles/jobs/\(job.id)")
         }
         router.get("/articles/jobs/:id") { request, context in
-            guard let job = await articles.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This article check") }
-            let progress = job.progress
+            let id = try context.parameters.require("id")
+            guard let job = try await articles.job(id: id), let progress = try await job.progress() else { throw WebError.notFound("This article check") }
             if let published = progress.published { return redirect(to: "/articles/\(published.slug)") }
-            let claims = progress.claims ?? []
+            let title = job.request.article.title
             let view = ArticleProgressView(
-                meta: { var meta = self.meta(title: "Checking: \(job.article.title ?? "an article") — FactCheck", description: "An article check in progress.",
+                meta: { var meta = self.meta(title: "Checking: \(title ?? "an article") — FactCheck", description: "An article check in progress.",
                                              path: "/articles/jobs/\(job.id)", section: "articles")
                         meta.refreshSeconds = progress.failure == nil ? 2 : nil
                         return meta }(),
-                job: job.id, title: job.article.title ?? "Untitled article",
-                status: progress.failure != nil ? "The article could not be checked." : "Checked \(progress.checked.count) of \(claims.count) claims…",
-                claims: claims.enumerated().map { index, claim in
+                job: job.id, title: title ?? "Untitled article",
+                status: progress.failure != nil ? "The article could not be checked." : "Checked \(progress.checked.count) of \(job.claims.count) claims…",
+                claims: job.claims.enumerated().map { index, claim in
                     let checked = progress.checked[index]
-                    return .init(number: index + 1, text: claim.text, done: checked != nil, verdict: checked?.report.verdict.rawValue,
-                                 verdictClass: checked?.report.verdict.cssClass, url: checked?.slug.map { "/fact-checks/\($0)" })
+                    return .init(number: index + 1, text: claim.text, done: checked != nil, verdict: checked?.verdict.rawValue,
+                                 verdictClass: checked?.verdict.cssClass, url: checked?.slug.map { "/fact-checks/\($0)" })
                 },
                 checkedCount: progress.checked.count, failure: progress.failure
             )
             return html(pages.render(view, template: "article-progress"), csrf: csrfToken(request))
         }
         router.get("/articles/jobs/:id/events") { _, context in
-            guard let job = await articles.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This article check") }
+            guard let job = try await articles.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This article check") }
             return articleProgressStream(job)
         }
         router.get("/articles") { request, _ in
@@ -78,11 +78,13 @@ extension FactCheckWebApp {
             }
             let article = try await articles.article(text: body["text"] as? String, url: body["url"] as? String, title: body["title"] as? String)
             let job = try await startArticle(article, request: request, context: context)
-            return try json(articleJobJSON(job), status: .accepted, headers: [.location: "\(configuration.publicURL)/api/v1/article-jobs/\(job.id)"])
+            return try json(articleJobJSON(job, progress: .init(checked: [:])), status: .accepted, headers: [.location: "\(configuration.publicURL)/api/v1/article-jobs/\(job.id)"])
         }
         api.get("article-jobs/:id") { _, context in
-            guard let job = await articles.job(id: try context.parameters.require("id")) else { throw WebError.notFound("This article check") }
-            return try json(articleJobJSON(job))
+            guard let job = try await articles.job(id: try context.parameters.require("id")), let progress = try await job.progress() else {
+                throw WebError.notFound("This article check")
+            }
+            return try json(articleJobJSON(job, progress: progress))
         }
         api.get("articles") { request, _ in
             let page = try await archive.articles(try request.pageRequest(perPage: configuration.pageSize, allowsPerPage: true))
@@ -109,12 +111,14 @@ extension FactCheckWebApp {
                 switch event {
                 case .queued: (name, payload) = ("status", ["message": "Waiting for a free checker"])
                 case let .extracted(claims): (name, payload) = ("extracted", ["claims": claims.map(\.text)])
-                case let .checked(index, claim):
-                    var data: [String: Any] = ["index": index, "verdict": claim.report.verdict.rawValue, "verdict_class": claim.report.verdict.cssClass]
+                case let .checked(claim):
+                    var data: [String: Any] = ["index": claim.index, "verdict": claim.verdict.rawValue, "verdict_class": claim.verdict.cssClass]
                     if let slug = claim.slug { data["url"] = "/fact-checks/\(slug)" }
                     (name, payload) = ("checked", data)
                 case let .published(article): (name, payload) = ("done", ["url": "/articles/\(article.slug)", "rating": article.report.rating])
                 case let .failed(message): (name, payload) = ("failed", ["message": message])
+                case .unreachable:
+                    (name, payload) = ("failed", ["message": "We lost touch with the check: \(StorageFailure.unavailable). It may still finish; reload this page later."])
                 }
                 try await writer.write(Self.serverSentEvent(name, payload))
             }
@@ -123,12 +127,10 @@ extension FactCheckWebApp {
         return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
     }
 
-    private func articleJobJSON(_ job: ArticleJob) throws -> [String: Any] {
-        let progress = job.progress
+    private func articleJobJSON(_ job: ArticleJob, progress: ArticleJob.Progress) throws -> [String: Any] {
         let status = progress.published != nil ? "published" : progress.failure != nil ? "failed" : "checking"
         var object: [String: Any] = ["id": job.id, "status": status, "claims_checked": progress.checked.count,
-                                     "events": "/articles/jobs/\(job.id)/events"]
-        if let claims = progress.claims { object["claims_total"] = claims.count }
+                                     "claims_total": job.claims.count, "events": "/articles/jobs/\(job.id)/events"]
         if let failure = progress.failure { object["error"] = failure }
         if let published = progress.published { object["article"] = try articleJSON(published) }
         return object

@@ -90,7 +90,7 @@ extension FactCheckWebApp {
         try await limiter.admit("check:" + client(request, context: context), limit: configuration.checkSubmissionsPerMinute)
         let (job, joined) = try await service.submit(submission)
         // With the request id (the context's logger carries it): ties the stages' lines about the claim to the request.
-        context.logger.info("check submitted", metadata: ["job": "\(job.id)", "claim": "\(job.claimID)", "joined": "\(joined)"])
+        context.logger.info("check submitted", metadata: ["job": "\(job.id)", "claim": "\(submission.claim.id)", "joined": "\(joined)"])
         if wantsJSON(request) {
             return try json(["job": job.id, "events": "/jobs/\(job.id)/events"], status: .accepted)
         }

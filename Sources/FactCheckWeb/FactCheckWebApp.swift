@@ -53,7 +53,7 @@ public struct FactCheckWebApp: Sendable {
             router: router(),
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "FactCheck"),
-            services: workers == 0 ? [] : [CheckWorkers(service: service, count: workers)],
+            services: workers == 0 ? [] : [CheckWorkers(articles: articles, count: workers)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger
         )

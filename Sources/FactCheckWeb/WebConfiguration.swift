@@ -41,9 +41,8 @@ public struct WebConfiguration: Sendable {
     public var commentsPageSize: Int
     /// Claims checked per article, the most check-worthy first.
     public var maxArticleClaims: Int
-    /// Claims of one article checked at once.
-    public var articleClaimConcurrency: Int
-    /// Articles checked at the same time, and allowed to wait; beyond this, submissions get 503 with Retry-After.
+    /// Articles one process's workers follow at once (each hands its claims to the queue as claim jobs and waits for
+    /// them), and articles allowed to wait; beyond this, submissions get 503 with Retry-After.
     public var maxConcurrentArticles: Int
     public var maxQueuedArticles: Int
     /// Largest request body accepted where an article is sent, in bytes (an article may be 100,000 characters).
@@ -71,8 +70,7 @@ public struct WebConfiguration: Sendable {
         csrfSecret: [UInt8] = (0 ..< 32).map { _ in UInt8.random(in: .min ... .max) },
         commentsPageSize: Int = 50,
         maxArticleClaims: Int = 20,
-        articleClaimConcurrency: Int = 2,
-        maxConcurrentArticles: Int = 1,
+        maxConcurrentArticles: Int = 2,
         maxQueuedArticles: Int = 8,
         maxArticleBodyBytes: Int = 1 << 20
     ) {
@@ -97,7 +95,6 @@ public struct WebConfiguration: Sendable {
         self.csrfSecret = csrfSecret
         self.commentsPageSize = commentsPageSize
         self.maxArticleClaims = maxArticleClaims
-        self.articleClaimConcurrency = articleClaimConcurrency
         self.maxConcurrentArticles = maxConcurrentArticles
         self.maxQueuedArticles = maxQueuedArticles
         self.maxArticleBodyBytes = maxArticleBodyBytes

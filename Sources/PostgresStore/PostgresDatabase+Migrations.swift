@@ -147,5 +147,13 @@ extension PostgresDatabase {
             )
             """,
         ]),
+        PostgresMigration(name: "v4-article-jobs", statements: [
+            "ALTER TABLE check_job ADD COLUMN kind TEXT NOT NULL DEFAULT 'claim' CHECK (kind IN ('claim', 'article'))",
+            "ALTER TABLE check_job ADD COLUMN checked JSONB NOT NULL DEFAULT '[]'",
+            "ALTER TABLE check_job DROP COLUMN claim_id",
+            "ALTER TABLE check_job RENAME COLUMN check_id TO published_id",
+            "DROP INDEX check_job_unfinished",
+            "CREATE INDEX check_job_unfinished ON check_job (kind, created_at) WHERE state IN ('queued', 'running')",
+        ]),
     ]
 }

@@ -66,6 +66,28 @@ import Testing
         }
     }
 
+    /// The article goes through the queue: the same article sent again joins its job, the stream names the claims, then
+    /// each verdict as its claim job is published, then the article page.
+    @Test func theSameArticleJoinsOneJobWhoseStreamReportsEachClaim() async throws {
+        try await WebHarness(stanceDelay: .milliseconds(20)).run { client in
+            let first = try await client.postJSON("/api/v1/articles", ["text": Self.article, "title": "NATO facts"]).json()
+            let again = try await client.postJSON("/api/v1/articles", ["text": Self.article, "title": "NATO facts"]).json()
+            let job = try #require(first["id"] as? String)
+            #expect(again["id"] as? String == job, "joined")
+            let stream = try await client.get("/articles/jobs/\(job)/events")
+            #expect(stream.headers[.contentType] == "text/event-stream")
+            let events = stream.text.matches(of: /event: ([a-z]+)\ndata: ([^\n]*)/).map { (String($0.output.1), String($0.output.2)) }
+            #expect(events.first { $0.0 == "extracted" }?.1.contains("NATO was founded in 1949.") == true)
+            let checked = events.filter { $0.0 == "checked" }.map(\.1)
+            #expect(checked.count == 3, "\(events)")
+            for index in 0 ..< 3 { #expect(checked.contains { $0.contains(#""index":\#(index)"#) }) }
+            #expect(checked.allSatisfy { $0.contains(#""url":"\/fact-checks\/"#) || $0.contains(#""url":"/fact-checks/"#) })
+            #expect(events.last?.0 == "done")
+            #expect(try await client.get("/api/v1/article-jobs/\(job)").json()["claims_checked"] as? Int == 3)
+            #expect(try await client.get("/articles/jobs/no-such-job/events").status == .notFound)
+        }
+    }
+
     @Test func aPlainFormPostFollowsTheProgressPageToTheArticle() async throws {
         try await WebHarness().run { client in
             let posted = try await client.postForm("/articles", [("text", Self.article), ("url", "")])

@@ -9,7 +9,9 @@ It checks that
   the check is published once;
 - SIGTERM to a worker in the middle of a long check: it hands the check back after its grace period, and another
   worker publishes it;
-- kill -9 of a web instance right after it acknowledged submissions: they are all still published;
+- kill -9 of a web instance right after it acknowledged submissions (checks and an article): they are all still published;
+- kill -9 of a worker in the middle of that article: another worker takes it after the lease, the claims checked before
+  are reused, its progress reaches the other instance claim by claim, and the article is published once;
 - a form served by one instance is accepted by another, and a comment posted through one shows on the other's page at once;
 - PostgreSQL restarted: meanwhile pages, submissions and /readyz answer 503 with Retry-After within seconds (never a
   hang or an internal error) and /healthz 200; afterwards the same processes serve and check again by themselves;
@@ -38,6 +40,10 @@ from local_postgres import Postgres  # noqa: E402
 from local_server import free_port, private_home, wait_http  # noqa: E402
 
 LEASE = 4
+ARTICLES = ["""The Danube flows through Vienna. Portugal joined the European Union in 1986. Mount Everest is the highest mountain on Earth.
+Finland joined NATO in 2023. We love travelling in Europe!""",
+            """Japan is an island country in East Asia. The Nile is the longest river in Africa. Berlin is the capital of Germany.
+Australia is both a country and a continent. Brazil has the largest population in South America. Who would not want to see them all?"""]
 
 
 def request(url, method="GET", body=None, headers=None, timeout=30):
@@ -220,7 +226,7 @@ def main():
         stopping.process.wait(30)
         row = postgres.sql(f"SELECT state, attempts FROM check_job WHERE id = '{answer['job']}'", "factcheck")
         check(row == [["queued", "0"]], f"a worker stopped by SIGTERM hands its check back ({row}, exit {stopping.process.returncode})")
-        site.worker("worker-4")
+        fourth = site.worker("worker-4")
         result = follow(b.base, answer["events"])
         check(result and result[-1][0] == "done", "another worker publishes it")
         check(postgres.sql(f"SELECT attempts FROM check_job WHERE id = '{answer['job']}'", "factcheck") == [["1"]], "the hand-back used no attempt")
@@ -234,10 +240,36 @@ def main():
             check(status == 202, f"A acknowledges '{claim}'")
             acknowledged.append(claim)
             followed.append(answer["events"])
+        status, _, text = request(a.base + "/api/v1/articles", "POST", json.dumps({"text": ARTICLES[0], "title": "Facts about Europe"}),
+                                  {"Content-Type": "application/json"})
+        check(status == 202, f"A acknowledges an article ({status})")
+        followed.append(json.loads(text)["events"])
         a.kill9()
         results = [follow(b.base, events) for events in followed]
-        check(all(r and r[-1][0] == "done" for r in results), "every check acknowledged by the killed instance is published")
+        check(all(r and r[-1][0] == "done" for r in results), "every check and the article acknowledged by the killed instance are published")
         a = site.serve("web-a2")
+
+        # kill -9 of the worker in the middle of an article: another worker takes the article after its lease, and
+        # the claims checked before are not checked again.
+        status, _, text = request(a.base + "/api/v1/articles", "POST", json.dumps({"text": ARTICLES[1], "title": "Facts about the world"}),
+                                  {"Content-Type": "application/json"})
+        check(status == 202, f"A acknowledges another article ({status})")
+        article = json.loads(text)
+        article_row = f"SELECT state, attempts, jsonb_array_length(checked) FROM check_job WHERE id = '{article['id']}'"
+        deadline = time.time() + 120
+        row = postgres.sql(article_row, "factcheck")[0]
+        while time.time() < deadline and row[0] != "published" and not (row[0] == "running" and int(row[2]) >= 1):
+            time.sleep(0.02)
+            row = postgres.sql(article_row, "factcheck")[0]
+        fourth.kill9()
+        check(row[0] == "running" and int(row[2]) < article["claims_total"],
+              f"worker 4 was killed in the middle of the article ({row[2]} of {article['claims_total']} claims checked)")
+        site.worker("worker-5")
+        stream = follow(b.base, article["events"])
+        check(stream and stream[-1][0] == "done", f"instance B's article stream ends with the article page ({stream[-1:] if stream else 'nothing'})")
+        check(sorted(e[1]["index"] for e in stream if e[0] == "checked") == list(range(article["claims_total"])), "each claim reported once on the stream")
+        check(postgres.sql(article_row, "factcheck")[0][:2] == ["published", "2"], "worker 5 finished the article after worker 4's lease")
+        check(postgres.sql("SELECT COUNT(*) FROM published_article", "factcheck") == [["2"]], "each article is published once")
 
         # A comment posted through one instance shows on the other's page.
         reader_b = Reader(b.base)
@@ -266,11 +298,11 @@ def main():
         result = follow(a.base, answer["events"])
         check(result and result[-1][0] == "done", "the worker reconnected by itself and published it")
 
-        jobs = postgres.sql("SELECT state, COUNT(*) FROM check_job GROUP BY state", "factcheck")
-        check(jobs == [["published", str(len(acknowledged))]], f"every job ended published ({jobs})")
+        jobs = postgres.sql("SELECT kind, state, COUNT(*) FROM check_job GROUP BY kind, state ORDER BY kind", "factcheck")
+        check([j[:2] for j in jobs] == [["article", "published"], ["claim", "published"]], f"every job ended published ({jobs})")
         published = postgres.sql("SELECT claim, COUNT(*) FROM published_check GROUP BY claim", "factcheck")
-        check(sorted(c for c, _ in published) == sorted(acknowledged) and all(n == "1" for _, n in published),
-              f"each of the {len(acknowledged)} acknowledged submissions published exactly once")
+        check(set(acknowledged) <= {c for c, _ in published} and all(n == "1" for _, n in published),
+              f"each of the {len(acknowledged)} acknowledged submissions and {len(published) - len(acknowledged)} article claims published exactly once")
         print("scale-out end-to-end: all passed")
     except BaseException:
         for process in site.processes if site else []:

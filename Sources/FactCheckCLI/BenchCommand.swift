@@ -161,13 +161,22 @@ extension BenchCommand {
                 }
             }
             latencies.sort()
-            let result: [String: Any] = [
+            var result: [String: Any] = [
                 "claims": claims.count, "checks": latencies.count, "load_ms": loadMs, "first_check_ms": firstMs,
                 "warm_p50_ms": latencies[latencies.count / 2], "warm_p95_ms": latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.95))],
                 "warm_max_ms": latencies.last!, "providers": outcomes, "provider_deadline_ms": deadlineMs,
                 // Searches that ended within the provider deadline (and 500 ms for fusing): a hanging provider never holds a check.
                 "search_within_deadline_share": Double(searchWithinDeadline) / Double(latencies.count),
             ]
+            // At the end: the process's own memory, and the file pages it maps (model weights, passage vectors), which
+            // the operating system shares between processes and may drop.
+            if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+                for line in status.split(separator: "\n") {
+                    for (field, key) in [("RssAnon:", "rss_anon_mb"), ("RssFile:", "rss_file_mb")] where line.hasPrefix(field) {
+                        result[key] = (Int(line.dropFirst(field.count).split(whereSeparator: \.isWhitespace).first ?? "") ?? 0) / 1024
+                    }
+                }
+            }
             print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
         }
     }

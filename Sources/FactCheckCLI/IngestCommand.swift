@@ -27,7 +27,8 @@ struct IngestCommand: AsyncParsableCommand {
     /// Ingests with a progress line on stderr and a summary on stdout (on stderr with `summaryOnStandardError`, for a
     /// command whose stdout is its own output, such as `eval --json`).
     static func ingest(_ paths: [String], home: DataHome, vectors: Bool, summaryOnStandardError: Bool = false) async throws -> Ingester.Summary {
-        let ingester = Ingester(knowledgeBase: try home.knowledgeBase(), embedder: vectors ? try home.embedder() : nil)
+        let knowledgeBase = try home.knowledgeBase()
+        let ingester = Ingester(knowledgeBase: knowledgeBase, embedder: vectors ? try home.embedder() : nil)
         let interactive = isatty(STDERR_FILENO) != 0
         var lastTenth = -1
         let summary = try await ingester.ingest(paths: paths) { progress in
@@ -45,6 +46,8 @@ struct IngestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(line.utf8))
         }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        // The vector file now, so that servers start without writing it and a copy of the data home carries it.
+        if vectors, summary.added > 0 { _ = try knowledgeBase.passageVectors() }
         let say = { (line: String) in
             if summaryOnStandardError { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
         }

@@ -1,3 +1,4 @@
+import FactCheckCore
 import Foundation
 
 /// Element types a safetensors file may hold. Only the floating-point ones can be loaded as weights.
@@ -37,7 +38,8 @@ public final class SafeTensorsFile: @unchecked Sendable {
     private let dataOffset: Int
 
     public init(path: String) throws {
-        let file = try MappedFile(path: path)
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch let error as MappedFile.ReadError { throw InferenceError.fileUnreadable(path, error.reason) }
         self.file = file
         self.path = path
         guard file.count >= 8 else { throw InferenceError.malformedSafeTensors(path, "file shorter than the 8-byte header length") }

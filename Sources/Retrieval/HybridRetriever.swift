@@ -23,13 +23,12 @@ public final class HybridRetriever: EvidenceProvider {
     public let name = "local"
     private let index: VectorIndex
 
-    /// Loads every passage vector of `knowledgeBase` into memory for exact search.
+    /// Maps the passage vectors of `knowledgeBase` for exact search (see `KnowledgeBase.passageVectors()`).
     public init(knowledgeBase: KnowledgeBase, embedder: any TextEmbedder, configuration: Configuration = Configuration()) throws {
         self.knowledgeBase = knowledgeBase
         self.embedder = embedder
         self.configuration = configuration
-        let (rowids, dimension, matrix) = try knowledgeBase.embeddingMatrix()
-        index = VectorIndex(rowids: rowids, dimension: dimension, matrix: matrix)
+        index = VectorIndex(vectors: try knowledgeBase.passageVectors())
     }
 
     public func passages(for request: EvidenceQuery) async throws -> [RetrievedPassage] {

@@ -86,28 +86,54 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    /// Every stored passage vector in one row-major matrix, with the row ids in its order, for exact
-    /// nearest-neighbour search. Rows are read one at a time straight into the matrix, so loading takes no more
-    /// memory than the matrix itself.
-    public func embeddingMatrix() throws -> (rowids: [Int64], dimension: Int, matrix: [Float]) {
-        try database.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage WHERE embedding IS NOT NULL") ?? 0
-            var rowids: [Int64] = []
-            var matrix: [Float] = []
-            var dimension = 0
-            rowids.reserveCapacity(count)
-            let rows = try Row.fetchCursor(db, sql: "SELECT rowid, embedding FROM passage WHERE embedding IS NOT NULL ORDER BY rowid")
-            while let row = try rows.next() {
-                let blob: Data = row["embedding"]
-                if dimension == 0 {
-                    dimension = blob.count / 2
-                    matrix.reserveCapacity(count * dimension)
-                }
-                guard blob.count == dimension * 2 else { continue }
-                rowids.append(row["rowid"])
-                VectorCoding.append(blob, to: &matrix)
+    /// The passage vectors for exact nearest-neighbour search, memory-mapped from `<path>.vectors`, which is written
+    /// first when it is missing or older than the passages. Where that file cannot be written (a read-only folder),
+    /// the vectors are read into memory instead.
+    public func passageVectors() throws -> PassageVectors {
+        let vectorPath = path + ".vectors"
+        if path != ":memory:", !path.isEmpty {
+            let generation = try database.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM knowledge_base_generation") ?? 0 }
+            if let vectors = PassageVectors.open(path: vectorPath, generation: generation) { return vectors }
+            if let written = try? writeVectorFile(vectorPath), let vectors = PassageVectors.open(path: vectorPath, generation: written) {
+                return vectors
             }
-            return (rowids, dimension, matrix)
+        }
+        var rowids: [Int64] = [], values: [Float] = [], dimension = 0
+        try readVectors { _, count, rowDimension, rows in
+            dimension = rowDimension
+            rowids.reserveCapacity(count)
+            values.reserveCapacity(count * dimension)
+            try rows { rowid, blob in
+                guard blob.count == dimension * 2 else { return }
+                rowids.append(rowid)
+                VectorCoding.append(blob, to: &values)
+            }
+        }
+        return PassageVectors(rowids: rowids, dimension: dimension, values: values)
+    }
+
+    /// Writes the vector file from the passages; returns the generation it was written at.
+    private func writeVectorFile(_ vectorPath: String) throws -> Int64 {
+        try readVectors { generation, count, dimension, rows in
+            try PassageVectors.write(path: vectorPath, generation: generation, count: count, dimension: dimension, rows: rows)
+            return generation
+        }
+    }
+
+    /// Calls `body` in one read transaction with the passages' generation, the number of vectors of the common
+    /// dimension, that dimension, and a function that gives each of them (row id ascending, fp16 blob) to its argument.
+    private func readVectors<Result>(
+        _ body: (_ generation: Int64, _ count: Int, _ dimension: Int, _ rows: ((Int64, Data) throws -> Void) throws -> Void) throws -> Result
+    ) throws -> Result {
+        try database.read { db in
+            let generation = try Int64.fetchOne(db, sql: "SELECT value FROM knowledge_base_generation") ?? 0
+            let dimension = (try Int.fetchOne(db, sql: "SELECT length(embedding) FROM passage WHERE embedding IS NOT NULL LIMIT 1") ?? 0) / 2
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage WHERE length(embedding) = ?", arguments: [dimension * 2]) ?? 0
+            return try body(generation, count, dimension) { each in
+                let rows = try Row.fetchCursor(db, sql: "SELECT rowid, embedding FROM passage WHERE length(embedding) = ? ORDER BY rowid",
+                                               arguments: [dimension * 2])
+                while let row = try rows.next() { try each(row["rowid"], row["embedding"]) }
+            }
         }
     }
 

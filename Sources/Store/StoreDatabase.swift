@@ -144,6 +144,17 @@ struct StoreDatabase: Sendable {
                 );
                 """)
         }
+        // Counts every change to the passages (by any writer), so that a file derived from them knows it is stale.
+        migrator.registerMigration("v5-knowledge-base-generation") { db in
+            try db.execute(sql: """
+                CREATE TABLE knowledge_base_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+                INSERT INTO knowledge_base_generation VALUES (1, 0);
+                CREATE TRIGGER passage_inserted AFTER INSERT ON passage BEGIN UPDATE knowledge_base_generation SET value = value + 1; END;
+                CREATE TRIGGER passage_deleted AFTER DELETE ON passage BEGIN UPDATE knowledge_base_generation SET value = value + 1; END;
+                CREATE TRIGGER passage_embedding_updated AFTER UPDATE OF embedding ON passage
+                    BEGIN UPDATE knowledge_base_generation SET value = value + 1; END;
+                """)
+        }
         return migrator
     }
 }

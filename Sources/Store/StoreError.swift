@@ -2,6 +2,7 @@
 public struct StoreError: Error, CustomStringConvertible {
     private enum Kind {
         case database(String, Error)
+        case vectorFile(String, String)
     }
 
     private let kind: Kind
@@ -11,9 +12,12 @@ public struct StoreError: Error, CustomStringConvertible {
         return .init(kind: .database(path, error))
     }
 
+    static func vectorFile(_ path: String, _ reason: String) -> Self { .init(kind: .vectorFile(path, reason)) }
+
     public var description: String {
         switch kind {
         case let .database(path, error): "\(path): \(error)"
+        case let .vectorFile(path, reason): "\(path): \(reason)"
         }
     }
 }

@@ -41,13 +41,49 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertEqual(found.first?.passage.text, "NATO is an intergovernmental military alliance of 32 member states. It was founded in 1949.")
         XCTAssertEqual(try knowledgeBase.search("\"; DROP TABLE passage; --", limit: 5).count, 0, "query syntax is neutralised")
 
-        let (rowids, dimension, matrix) = try knowledgeBase.embeddingMatrix()
-        XCTAssertEqual(rowids.count, 3)
-        XCTAssertEqual(matrix.count, 3 * dimension)
+        let vectors = try knowledgeBase.passageVectors()
+        XCTAssertEqual(vectors.count, 3)
+        XCTAssertEqual(vectors.values.count, 3 * vectors.dimension)
         let expected = try await HashingEmbedder().embed(["NATO. " + found[0].passage.text])[0]
-        let position = rowids.firstIndex(of: hits[0].rowid)!
-        let stored = Array(matrix[position * dimension ..< (position + 1) * dimension])
+        let position = Array(vectors.rowids).firstIndex(of: hits[0].rowid)!
+        let stored = Array(vectors.values[position * vectors.dimension ..< (position + 1) * vectors.dimension])
         XCTAssertLessThan(zip(stored, expected).map { abs($0 - $1) }.max()!, 1e-3, "fp16 round trip")
+    }
+
+    /// The vectors are written once to a file beside the knowledge base and mapped from it afterwards; a change to the
+    /// passages, or a damaged file, makes it written again; a folder that cannot be written keeps them in memory.
+    func testPassageVectorsAreMappedFromAFileKeptCurrent() async throws {
+        let knowledgeBase = try KnowledgeBase(path: databasePath)
+        let ingester = Ingester(knowledgeBase: knowledgeBase, embedder: HashingEmbedder())
+        _ = try await ingester.ingest(paths: [folder.path])
+        let vectorPath = databasePath + ".vectors"
+        let first = try knowledgeBase.passageVectors()
+        let written = try FileManager.default.attributesOfItem(atPath: vectorPath)[.modificationDate] as? Date
+        XCTAssertNotNil(written, "written beside the knowledge base")
+        let size = try FileManager.default.attributesOfItem(atPath: vectorPath)[.size] as? Int
+        XCTAssertEqual(size, 32 + 3 * 8 + 3 * first.dimension * 4)
+        try await Task.sleep(for: .milliseconds(20))
+        let again = try KnowledgeBase(path: databasePath).passageVectors()
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: vectorPath)[.modificationDate] as? Date, written, "reused as it is")
+        XCTAssertEqual(Array(again.values), Array(first.values))
+
+        try #"{"id": "doc:tokyo", "title": "Tokyo", "text": "Tokyo is the capital of Japan.", "url": "https://en.wikipedia.org/wiki/Tokyo"}"#
+            .write(to: folder.appendingPathComponent("more.jsonl"), atomically: true, encoding: .utf8)
+        _ = try await ingester.ingest(paths: [folder.path])
+        let grown = try knowledgeBase.passageVectors()
+        XCTAssertEqual(grown.count, 4, "a new passage makes the file written again")
+        let grownValues = Array(grown.values)
+        XCTAssertEqual(Array(grownValues.prefix(3 * grown.dimension)), Array(first.values), "the earlier rows unchanged")
+
+        try Data("FCVEC001 but cut short".utf8).write(to: URL(fileURLWithPath: vectorPath), options: .atomic)
+        XCTAssertEqual(try knowledgeBase.passageVectors().count, 4, "a damaged file is written again")
+
+        try FileManager.default.removeItem(atPath: vectorPath)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        let inMemory = try KnowledgeBase(path: databasePath).passageVectors()
+        XCTAssertEqual(Array(inMemory.values), grownValues, "a read-only folder: the same vectors, in memory")
+        if getuid() != 0 { XCTAssertFalse(FileManager.default.fileExists(atPath: vectorPath)) }
     }
 
     func testReopeningKeepsDataAndRunsMigrationsOnce() async throws {

@@ -1,4 +1,5 @@
 @testable import Retrieval
+import Store
 import XCTest
 
 /// The dense index keeps only the best rows while it scans: the same rows, in the same order, as sorting them all.
@@ -8,7 +9,7 @@ final class VectorIndexTests: XCTestCase {
         let dimension = 16, count = 500
         let matrix = (0 ..< count * dimension).map { _ in Float.random(in: -1 ... 1, using: &generator) }
         let rowids = (0 ..< count).map { Int64($0 * 3 + 1) }
-        let index = VectorIndex(rowids: rowids, dimension: dimension, matrix: matrix)
+        let index = VectorIndex(vectors: PassageVectors(rowids: rowids, dimension: dimension, values: matrix))
         let query = (0 ..< dimension).map { _ in Float.random(in: -1 ... 1, using: &generator) }
         let scores = (0 ..< count).map { row in zip(query, matrix[row * dimension ..< (row + 1) * dimension]).reduce(Float(0)) { $0 + $1.0 * $1.1 } }
         let sorted = scores.enumerated().sorted { $0.element > $1.element }

@@ -1,9 +1,11 @@
-"""Helpers for scripts that run `factcheck serve` locally (the browser test and the web benchmark)."""
+"""Helpers for scripts that run `factcheck serve` locally (the browser test and the web benchmark), and for the
+local servers that tests start (which print their port, then serve)."""
 import os
 import shutil
 import socket
 import time
 import urllib.request
+from http.server import ThreadingHTTPServer
 
 
 def free_port():
@@ -33,3 +35,12 @@ def wait_http(url, timeout):
         except OSError:
             time.sleep(0.2)
     raise AssertionError(f"{url} did not answer within {timeout} s")
+
+
+def serve_on_free_port(handler):
+    """Serves `handler` on a free port of 127.0.0.1 until killed, after printing the port on stdout and closing it
+    (the port line is all a test reads)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    print(server.server_address[1], flush=True)
+    os.close(1)
+    server.serve_forever()

@@ -316,4 +316,29 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(stances["NATO leaders meet in Brussels"], "SUPPORTS")
         XCTAssertEqual(stances["Sweden becomes NATO's newest member"], "REFUTES")
     }
+
+    /// `factcheck llm test` against a local server speaking the OpenAI format: what it supports, in exact lines (the
+    /// seconds aside); the API key comes from the environment and is never printed; a server that is down exits 1.
+    func testLLMTestSaysWhatTheServerSupports() throws {
+        let server = try ScriptServer(script: Self.repository.appendingPathComponent("Tests/LLMTests/Support/openai_server.py"), arguments: ["--key", "sk-cli"])
+        let good = try run(["llm", "test", "--llm-url", server.url("/v1"), "--llm-model", "good"], environment: ["FACTCHECK_LLM_API_KEY": "sk-cli"])
+        XCTAssertEqual(good.status, 0, good.error)
+        XCTAssertEqual(good.output.replacing(/\d+\.\d s/, with: "N s"), """
+            LLM server \(server.url("/v1")), model good (API key from $FACTCHECK_LLM_API_KEY)
+              models listed: good, flaky, slow
+              chat completion: yes (N s, 5 prompt and 1 completion tokens)
+              structured output: yes (JSON schema in response_format)
+              streaming: yes (3 pieces)
+
+            """)
+        XCTAssertFalse(good.output.contains("sk-cli"))
+        let refusing = try run(["llm", "test", "--llm-url", server.url("/v1"), "--llm-model", "no-schema"], environment: ["FACTCHECK_LLM_API_KEY": "sk-cli"])
+        XCTAssertTrue(refusing.output.contains("structured output: yes (schema in the prompt; the server refused response_format)"), refusing.output)
+        let down = try run(["llm", "test", "--llm-url", server.url("/v1"), "--llm-model", "down"], environment: ["FACTCHECK_LLM_API_KEY": "sk-cli"])
+        XCTAssertEqual(down.status, 1)
+        XCTAssertTrue(down.output.contains("chat completion: no: the LLM server answered HTTP 503: The server is overloaded."), down.output)
+        let missing = try run(["llm", "test"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.error.contains("Give the server: --llm-url URL (or $FACTCHECK_LLM_URL)."), missing.error)
+    }
 }

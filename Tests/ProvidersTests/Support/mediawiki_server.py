@@ -22,8 +22,11 @@ import os
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from local_server import serve_on_free_port  # noqa: E402
 
 ARTICLES = []
 REQUESTS = {}
@@ -122,10 +125,7 @@ def main():
             if published and len(published) == 10:
                 record["published"] = published + "T00:00:00Z"
             ARTICLES.append(record)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
-    os.close(1)  # the port line is all the test reads
-    server.serve_forever()
+    serve_on_free_port(Handler)
 
 
 if __name__ == "__main__":

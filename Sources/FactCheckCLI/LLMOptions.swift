@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import LLM
+
+/// Where the optional LLM is: any OpenAI-compatible chat-completions server. The API key is read from
+/// `$FACTCHECK_LLM_API_KEY` only, so that it never shows in a process list.
+struct LLMOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The API's base URL, e.g. http://127.0.0.1:8080/v1 (or $FACTCHECK_LLM_URL).", valueName: "url"))
+    var llmURL: String?
+    @Option(help: ArgumentHelp("The model to ask (or $FACTCHECK_LLM_MODEL).", valueName: "name"))
+    var llmModel: String?
+    @Option(help: "Seconds one LLM request may take.") var llmTimeout = 60
+
+    func validate() throws {
+        if let url = url { guard url.scheme == "http" || url.scheme == "https", url.host != nil else { throw ValidationError("--llm-url must be an http(s) URL.") } }
+        guard llmTimeout > 0 else { throw ValidationError("--llm-timeout must be positive.") }
+    }
+
+    private var url: URL? {
+        (llmURL ?? ProcessInfo.processInfo.environment["FACTCHECK_LLM_URL"]).flatMap { $0.isEmpty ? nil : URL(string: $0) }
+    }
+
+    /// The configuration, or nil when no LLM is configured.
+    var configuration: LLMConfiguration? {
+        guard let url else { return nil }
+        let environment = ProcessInfo.processInfo.environment
+        return LLMConfiguration(baseURL: url, model: llmModel ?? environment["FACTCHECK_LLM_MODEL"] ?? "default",
+                                apiKey: environment["FACTCHECK_LLM_API_KEY"], requestTimeout: .seconds(llmTimeout))
+    }
+}

@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Fetching", dependencies: ["FactCheckCore", "Ingestion", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
         .target(name: "Providers", dependencies: ["FactCheckCore", "Fetching"]),
-        .target(name: "LLM", dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "LLM", dependencies: ["FactCheckCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Stance/common_words.txt"), .copy("Extraction/checkworthiness.json")]),
         .target(
             name: "FactCheckWeb",
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "FactCheckCore", "Ingestion", "FactCheckWebTesting"], exclude: ["Support", "Fixtures"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Retrieval", "Stages", "FactCheckCore", "Fetching", "FactCheckWebTesting"], exclude: ["Support"]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI", "FactCheckWebTesting"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "FactCheckWebTesting"], exclude: ["Support"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "FactCheckCore", "FactCheckWebTesting"], exclude: ["Support"]),
         .testTarget(
             name: "WebTests",
             dependencies: [

@@ -15,6 +15,7 @@ struct CheckArticleCommand: AsyncParsableCommand {
     )
     @OptionGroup var home: HomeOptions
     @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
+    @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
     @Argument(help: "A file, an http(s) URL, or - to read standard input.") var input: String
     @Option(help: "The article's title, when the input does not give one.") var title: String?
     @Option(help: "Check at most this many claims, the most check-worthy first (1–100).") var maxClaims = 20
@@ -58,7 +59,7 @@ struct CheckArticleCommand: AsyncParsableCommand {
             return
         }
         if trace { printDecisions(try await extractor.claims(in: article, limit: maxClaims).decisions) }
-        let pipeline = try dataHome.pipeline(verifier: verifier, embedder: embedder, providers: evidence)
+        let pipeline = try dataHome.pipeline(verifier: verifier, embedder: embedder, providers: evidence, llm: llm)
         let checker = ArticleChecker(extractor: extractor, configuration: .init(maxClaims: maxClaims, concurrency: concurrency))
         let report = try await checker.check(article) { claim in
             guard let (report, _) = try? await pipeline.check(claim.text) else { return nil }

@@ -10,6 +10,7 @@ struct CheckCommand: AsyncParsableCommand {
     )
     @OptionGroup var home: HomeOptions
     @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
+    @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
     @Argument(help: "The claim, e.g. \"Is Japan in NATO?\"") var claim: String
     @Flag(help: "Print the report as JSON.") var json = false
     @Flag(help: "Also print each stage's inputs, output and duration (stderr).") var trace = false
@@ -17,7 +18,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Lin et al. 2023 domain ratings JSONL to blend into credibility.") var ratings: String?
 
     func run() async throws {
-        let pipeline = try home.dataHome.pipeline(verifier: verifier, credibilityRatings: ratings, providers: evidence)
+        let pipeline = try home.dataHome.pipeline(verifier: verifier, credibilityRatings: ratings, providers: evidence, llm: llm)
         let (report, steps) = try await pipeline.check(claim)
         if trace {
             for step in steps.steps {

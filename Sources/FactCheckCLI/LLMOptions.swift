@@ -10,8 +10,27 @@ struct LLMOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The model to ask (or $FACTCHECK_LLM_MODEL).", valueName: "name"))
     var llmModel: String?
     @Option(help: "Seconds one LLM request may take.") var llmTimeout = 60
+    @Option(help: ArgumentHelp("What the LLM does, comma-separated (or $FACTCHECK_LLM_USES): judge (weighs the evidence beside the verifier).",
+                               valueName: "uses"))
+    var llmUses: String?
+
+    /// What the LLM is used for.
+    enum Use: String, CaseIterable {
+        case judge
+    }
+
+    /// The uses chosen (all of them when none are named).
+    var uses: Set<Use> {
+        guard let list = llmUses ?? ProcessInfo.processInfo.environment["FACTCHECK_LLM_USES"], !list.isEmpty else { return Set(Use.allCases) }
+        return Set(list.split(separator: ",").compactMap { Use(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+    }
 
     func validate() throws {
+        if let list = llmUses {
+            for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where Use(rawValue: name) == nil {
+                throw ValidationError("--llm-uses: unknown use '\(name)'; known: \(Use.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        }
         if let url = url { guard url.scheme == "http" || url.scheme == "https", url.host != nil else { throw ValidationError("--llm-url must be an http(s) URL.") } }
         guard llmTimeout > 0 else { throw ValidationError("--llm-timeout must be positive.") }
     }

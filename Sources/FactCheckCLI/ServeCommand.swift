@@ -18,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var home: HomeOptions
     @OptionGroup(title: "Shared database") var storage: DatabaseOptions
     @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
+    @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port (0 picks a free one).") var port = 8080
     @Option(help: "Public base URL for links, feeds and ClaimReview (default http://HOST:PORT).") var publicURL: String?
@@ -54,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let embedder = try dataHome.embedder()
         let stores = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
-        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence, fetchCache: stores.fetchCache)
+        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence, fetchCache: stores.fetchCache, llm: llm)
         // Instances sharing a database share its secret; the embedded default keeps it in the data home.
         @Sendable func serve(secret: [UInt8]) async throws {
             let configuration = WebConfiguration(

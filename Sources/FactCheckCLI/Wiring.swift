@@ -2,6 +2,7 @@ import FactCheckCore
 import Foundation
 import Inference
 import Fetching
+import LLM
 import Logging
 import Providers
 import Retrieval
@@ -45,22 +46,29 @@ extension DataHome {
     /// - Parameter grounded: read passages sentence by sentence with the grounding rules (off: the verifier's stance on
     ///   each whole passage, for measuring what the rules add).
     /// - Parameter providers: where evidence comes from (the local knowledge base alone when nil).
+    /// - Parameter llm: the optional LLM and its uses (none when nil).
     func pipeline(verifier: String = ModelCatalog.verifierName, credibilityRatings: String? = nil, embedder: EncoderEmbedder? = nil,
                   calibrated: Bool = true, grounded: Bool = true, providers: ProviderOptions? = nil,
-                  fetchCache: (any FetchCache)? = nil) throws -> FactCheckPipeline {
+                  fetchCache: (any FetchCache)? = nil, llm: LLMOptions? = nil) throws -> FactCheckPipeline {
         let embedder = try embedder ?? self.embedder()
         let stance = try stanceClassifier(verifier)
         // Ratings given with --ratings apply to every domain; the ones installed in the home only to domains the
         // publisher table does not list (measured: applied to Wikipedia too, two more SUPPORTED claims were called false).
         let credibility = try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings ?? installedDomainRatings,
                                                                            ratesUnlistedDomainsOnly: credibilityRatings == nil))
+        let verified: any StanceClassifier = grounded
+            ? GroundedStanceClassifier(base: stance, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
+            : stance
+        let judged: any StanceClassifier = if let llm, let configuration = llm.configuration, llm.uses.contains(.judge) {
+            LLMStanceJudge(client: OpenAIChatClient(configuration: configuration), verifier: verified)
+        } else {
+            verified
+        }
         return FactCheckPipeline(
             normalizer: RuleBasedClaimNormalizer(),
             retriever: try retriever(providers: providers, embedder: embedder, fetchCache: fetchCache),
             credibility: credibility,
-            stance: grounded
-                ? GroundedStanceClassifier(base: stance, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
-                : stance,
+            stance: judged,
             aggregator: calibrated
                 ? CalibratedVerdictAggregator(base: WeightedVerdictAggregator(), calibration: try VerdictCalibration.bundled())
                 : WeightedVerdictAggregator(),

@@ -16,6 +16,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var home: HomeOptions
     @OptionGroup(title: "Shared database") var storage: DatabaseOptions
     @OptionGroup(title: "Evidence providers") var evidence: ProviderOptions
+    @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
     @Option(help: "Checks this process runs at the same time.") var concurrentChecks = 1
     @Option(help: "Lin et al. 2023 domain ratings JSONL to blend into credibility.") var ratings: String?
 
@@ -30,7 +31,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let dataHome = home.dataHome
         let embedder = try dataHome.embedder()
         let stores = try storage.stores(dataHome: dataHome, logger: Logger(label: "factcheck.postgres"))
-        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence, fetchCache: stores.fetchCache)
+        let pipeline = try dataHome.pipeline(credibilityRatings: ratings, embedder: embedder, providers: evidence, fetchCache: stores.fetchCache, llm: llm)
         guard let postgres = stores.postgres else { throw ValidationError("A worker needs the shared database.") }
         let configuration = WebConfiguration(maxConcurrentChecks: concurrentChecks, jobLease: .seconds(storage.jobLease))
         let service = CheckService(pipeline: pipeline, archive: stores.archive, queue: stores.queue, embedder: embedder,

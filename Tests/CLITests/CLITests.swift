@@ -341,4 +341,34 @@ final class CLITests: XCTestCase {
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.error.contains("Give the server: --llm-url URL (or $FACTCHECK_LLM_URL)."), missing.error)
     }
+
+    /// The LLM as judge in a real check on the starter knowledge base: its judgements reach the stances; a server that
+    /// is down, or a judge whose quotes are invented, leaves the check exactly as it is without an LLM.
+    func testTheLLMJudgeWeighsInAndItsFailuresChangeNothing() throws {
+        let starter = try Self.starterHome()
+        let server = try ScriptServer(script: Self.repository.appendingPathComponent("Tests/LLMTests/Support/openai_server.py"), arguments: [])
+        let claim = "Paris is the capital of France."
+        func stances(_ extra: [String]) throws -> (verdict: String, stances: [String]) {
+            let result = try run(["check", claim, "--json"] + extra, home: starter)
+            XCTAssertEqual(result.status, 0, result.error)
+            let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            return (report["verdict"] as? String ?? "", (report["sources"] as? [[String: Any]] ?? []).map { "\($0["url"] ?? "") \($0["stance"] ?? "")" })
+        }
+        let alone = try stances([])
+        for model in ["down", "judge-invented"] {
+            let degraded = try stances(["--llm-url", server.url("/v1"), "--llm-model", model, "--llm-timeout", "5"])
+            XCTAssertEqual(degraded.verdict, alone.verdict, model)
+            XCTAssertEqual(degraded.stances, alone.stances, model)
+        }
+        _ = try stances(["--llm-url", server.url("/v1"), "--llm-model", "judge"])
+        let asked = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(string: server.url("/requests"))!)) as? [[String: Any]])
+        let judged = asked.compactMap { ($0["body"] as? [String: Any]) }.filter { $0["model"] as? String == "judge" }
+        XCTAssertEqual(judged.count, 1, "one judgement per check, of all its passages")
+        let prompt = ((judged.first?["messages"] as? [[String: String]])?.last?["content"]) ?? ""
+        XCTAssertTrue(prompt.hasPrefix("<claim>Paris is the capital of France"), prompt)
+        XCTAssertTrue(prompt.contains(#"<passage n="1">"#), prompt)
+        let unknown = try run(["check", claim, "--llm-url", server.url("/v1"), "--llm-uses", "prose"], home: starter)
+        XCTAssertNotEqual(unknown.status, 0)
+        XCTAssertTrue(unknown.error.contains("--llm-uses: unknown use 'prose'; known: judge."), unknown.error)
+    }
 }

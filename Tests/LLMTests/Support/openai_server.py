@@ -12,6 +12,9 @@ The model named in a request picks how it behaves:
   sloppy-json   a structured answer in a code fence with a key missing; asked again to correct it, a valid one
   no-schema     400 to any request with response_format; with the schema in the prompt, a valid structured answer
   tiny-context  400 "the request exceeds the available context size"
+  judge         judges the <passage n="…"> blocks of the last message: "supports" quoting a passage's first four words
+                when the passage says "capital", else "not_enough_info"
+  judge-invented  judges every passage "refutes" with a quote found in none
 
 GET /requests lists the bodies received (with their Authorization header). With --key K, requests without
 "Authorization: Bearer K" get 401. Prints its port, then serves until killed.
@@ -19,6 +22,7 @@ GET /requests lists the bodies received (with their Authorization header). With 
 import argparse
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -109,6 +113,17 @@ class Handler(BaseHTTPRequestHandler):
         elif model == "sloppy-json":
             corrected = any(m["role"] == "assistant" for m in body["messages"])
             text = "```json\n" + json.dumps(CAPITAL if corrected else {"country": "France"}) + "\n```"
+        elif model in ("judge", "judge-invented"):
+            passages = re.findall(r'<passage n="(\d+)">\n(.*?)\n</passage>', body["messages"][-1]["content"], re.S)
+            judged = []
+            for n, passage in passages:
+                if model == "judge-invented":
+                    judged.append({"n": int(n), "stance": "refutes", "quote": "this was never said anywhere at all"})
+                elif "capital" in passage:
+                    judged.append({"n": int(n), "stance": "supports", "quote": " ".join(passage.split()[:4])})
+                else:
+                    judged.append({"n": int(n), "stance": "not_enough_info", "quote": ""})
+            text = json.dumps({"passages": judged, "overall": "supports" if model == "judge" else "refutes"})
         if structured and model in ("good", "flaky", "slow"):
             text = json.dumps(CAPITAL)
         if body.get("stream"):

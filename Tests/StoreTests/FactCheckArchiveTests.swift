@@ -118,6 +118,8 @@ final class FactCheckArchiveTests: XCTestCase {
                 CREATE TABLE source (id TEXT PRIMARY KEY, url TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT, domain TEXT NOT NULL,
                     published REAL, retrieved REAL, license TEXT, contentHash TEXT NOT NULL UNIQUE, ingestedAt REAL NOT NULL);
                 INSERT INTO source VALUES ('s1', 'https://example.org', 'Example', NULL, 'example.org', NULL, NULL, NULL, 'h1', 0);
+                CREATE TABLE passage (id TEXT PRIMARY KEY, sourceId TEXT NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, embedding BLOB);
                 """)
         }
         try old.close()
@@ -127,7 +129,8 @@ final class FactCheckArchiveTests: XCTestCase {
         let reopened = try DatabaseQueue(path: path)
         do { let actual = try await reopened.read { db in try String.fetchOne(db, sql: "SELECT title FROM source") }; XCTAssertEqual(actual, "Example") }
         let migrations = try await reopened.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        XCTAssertEqual(migrations, ["v1-knowledge-base", "v2-published-checks", "v3-published-articles", "v4-fetch-cache"])
+        XCTAssertEqual(migrations, ["v1-knowledge-base", "v2-published-checks", "v3-published-articles", "v4-fetch-cache",
+                                    "v5-knowledge-base-generation"])
     }
 
     /// Article checks survive a reopen (SQLite), get unique slugs from their titles and list newest first.

@@ -36,6 +36,8 @@ public struct FactCheckPipeline: Sendable {
         public var decision: VerdictDecision
         /// How each evidence provider answered.
         public var providers: [ProviderOutcome]
+        /// What the reader should know about how the check ran.
+        public var notes: [String]
     }
 
     /// Checks `text` and writes the report; `progress` is told as each stage starts.
@@ -65,6 +67,7 @@ public struct FactCheckPipeline: Sendable {
         }) { "\($0.whatWeKnow.count) facts, \($0.sources.count) sources" }
         report.timingsMs = recorder.timings
         report.providers = assessment.providers
+        report.notes = assessment.notes
         return (report, recorder.trace)
     }
 
@@ -86,14 +89,15 @@ public struct FactCheckPipeline: Sendable {
             try await retriever.retrieve(for: claim, limit: configuration.passagesToVerify)
         }) { "\($0.passages.count) passages: " + $0.passages.map(\.passage.id.rawValue).joined(separator: ", ") }
         let retrieved = search.passages
-        let evidence = try await recorder.run(.weighing, inputs: retrieved.map(\.passage.id.rawValue), {
-            let stances = try await stance.stances(of: retrieved, toward: claim)
-            return zip(retrieved, stances).map { Evidence(retrieved: $0, credibility: credibility.credibility(of: $0.source), stance: $1) }
-        }) { $0.map { "\($0.passage.id): \($0.stance.stance.rawValue) (credibility \(String(format: "%.2f", $0.credibility.score)))" }.joined(separator: "; ") }
+        let (evidence, note) = try await recorder.run(.weighing, inputs: retrieved.map(\.passage.id.rawValue), {
+            let assessed = try await stance.assess(retrieved, toward: claim)
+            return (zip(retrieved, assessed.stances).map { Evidence(retrieved: $0, credibility: credibility.credibility(of: $0.source), stance: $1) },
+                    assessed.note)
+        }) { $0.0.map { "\($0.passage.id): \($0.stance.stance.rawValue) (credibility \(String(format: "%.2f", $0.credibility.score)))" }.joined(separator: "; ") }
         let decision = try await recorder.run(.deciding, inputs: evidence.map(\.passage.id.rawValue), { aggregator.decide(claim, evidence: evidence) }) {
             "\($0.verdict.rawValue) (\(String(format: "%.2f", $0.confidence))): \($0.rationale)"
         }
-        return Assessment(claim: claim, evidence: evidence, decision: decision, providers: search.providers)
+        return Assessment(claim: claim, evidence: evidence, decision: decision, providers: search.providers, notes: note.map { [$0] } ?? [])
     }
 }
 

@@ -58,6 +58,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var timingsMs: [String: Double]
     /// How each evidence provider answered (empty in reports written before providers were recorded).
     public var providers: [ProviderOutcome]
+    /// What the reader should know about how the check ran (an LLM that was asked but could not help).
+    public var notes: [String] = []
 
     public init(claim: String, normalizedClaim: String, date: Date, verdict: Verdict, confidence: Double, summary: String,
                 whatWeKnow: [Fact], analysis: [SourceAnalysis], conclusion: String, sources: [CitedSource], timingsMs: [String: Double],
@@ -81,7 +83,7 @@ public struct Report: Sendable, Codable, Equatable {
         case normalizedClaim = "normalized_claim"
         case whatWeKnow = "what_we_know"
         case timingsMs = "timings_ms"
-        case providers
+        case providers, notes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -98,5 +100,6 @@ public struct Report: Sendable, Codable, Equatable {
         sources = try container.decode([CitedSource].self, forKey: .sources)
         timingsMs = try container.decode([String: Double].self, forKey: .timingsMs)
         providers = try container.decodeIfPresent([ProviderOutcome].self, forKey: .providers) ?? []
+        notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 }

@@ -26,11 +26,18 @@ public protocol StanceClassifier: Sendable {
     /// The stance of each retrieved passage toward the claim; classifiers that use the source (its title, say) override
     /// this, the default reads the passage texts alone.
     func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities]
+    /// The stances of the retrieved passages with a note for the report, if any (the pipeline calls this); the
+    /// default has no note.
+    func assess(_ evidence: [RetrievedPassage], toward claim: Claim) async throws -> StanceAssessment
 }
 
 extension StanceClassifier {
     public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
         try await stances(of: evidence.map(\.passage.text), toward: claim.normalized)
+    }
+
+    public func assess(_ evidence: [RetrievedPassage], toward claim: Claim) async throws -> StanceAssessment {
+        StanceAssessment(stances: try await stances(of: evidence, toward: claim))
     }
 }
 

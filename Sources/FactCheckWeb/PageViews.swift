@@ -118,6 +118,7 @@ struct CheckPageView {
     var hasSources: Bool
     /// Where evidence was searched and how each provider answered.
     var providers: String?
+    var notes: [String]
     var version: Int
     var versions: [VersionView]
     var hasHistory: Bool
@@ -186,6 +187,7 @@ struct CheckPageView {
         hasFacts = !facts.isEmpty
         hasSources = !sources.isEmpty
         providers = ProviderSummary.line(report.providers)
+        notes = report.notes
         hasHistory = versions.count > 1
         commentCount = comments.total
         commentPage = comments.page

@@ -38,10 +38,29 @@ public struct LLMStanceJudge: StanceClassifier {
     }
 
     public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
-        let verified = try await verifier.stances(of: evidence, toward: claim)
+        try await assess(evidence, toward: claim).stances
+    }
+
+    /// The blended stances; when the judge could not help, the verifier's alone with a note saying why. The verifier
+    /// and the model work at the same time.
+    public func assess(_ evidence: [RetrievedPassage], toward claim: Claim) async throws -> StanceAssessment {
         let passages = evidence.map(\.passage.text)
-        guard !passages.isEmpty, let judgement = try? await judge(claim.normalized, passages: passages) else { return verified }
-        return blend(verified, with: judgement, passages: passages)
+        guard !passages.isEmpty else { return StanceAssessment(stances: try await verifier.stances(of: evidence, toward: claim)) }
+        async let judged: Result<EvidenceJudgement, any Error> = {
+            do { return .success(try await judge(claim.normalized, passages: passages)) } catch { return .failure(error) }
+        }()
+        let verified = try await verifier.stances(of: evidence, toward: claim)
+        let model = client.configuration.model
+        switch await judged {
+        case let .success(judgement) where !judgement.passages.isEmpty:
+            return StanceAssessment(stances: blend(verified, with: judgement, passages: passages))
+        case .success:
+            return StanceAssessment(stances: verified, note: "The LLM judge (\(model)) was asked to weigh the evidence, but none of its judgements "
+                + "quoted the passages they were about, so they were set aside; the stances are the NLI verifier's alone.")
+        case let .failure(error):
+            return StanceAssessment(stances: verified, note: "The LLM judge (\(model)) could not weigh the evidence (\(error)); "
+                + "the stances are the NLI verifier's alone.")
+        }
     }
 
     /// The model's judgement of `passages` toward `claim`, with only the passage judgements whose quote checks out.

@@ -343,24 +343,28 @@ final class CLITests: XCTestCase {
     }
 
     /// The LLM as judge in a real check on the starter knowledge base: its judgements reach the stances; a server that
-    /// is down, or a judge whose quotes are invented, leaves the check exactly as it is without an LLM.
+    /// is down, or a judge whose quotes are invented, leaves the check as it is without an LLM, with a note saying why.
     func testTheLLMJudgeWeighsInAndItsFailuresChangeNothing() throws {
         let starter = try Self.starterHome()
         let server = try ScriptServer(script: Self.repository.appendingPathComponent("Tests/LLMTests/Support/openai_server.py"), arguments: [])
         let claim = "Paris is the capital of France."
-        func stances(_ extra: [String]) throws -> (verdict: String, stances: [String]) {
+        func stances(_ extra: [String]) throws -> (verdict: String, stances: [String], notes: [String]) {
             let result = try run(["check", claim, "--json"] + extra, home: starter)
             XCTAssertEqual(result.status, 0, result.error)
             let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-            return (report["verdict"] as? String ?? "", (report["sources"] as? [[String: Any]] ?? []).map { "\($0["url"] ?? "") \($0["stance"] ?? "")" })
+            return (report["verdict"] as? String ?? "", (report["sources"] as? [[String: Any]] ?? []).map { "\($0["url"] ?? "") \($0["stance"] ?? "")" },
+                    report["notes"] as? [String] ?? [])
         }
         let alone = try stances([])
-        for model in ["down", "judge-invented"] {
+        XCTAssertEqual(alone.notes, [])
+        for (model, note) in [("down", "(down) could not weigh the evidence (the LLM server answered HTTP 503"), ("judge-invented", "were set aside")] {
             let degraded = try stances(["--llm-url", server.url("/v1"), "--llm-model", model, "--llm-timeout", "5"])
             XCTAssertEqual(degraded.verdict, alone.verdict, model)
             XCTAssertEqual(degraded.stances, alone.stances, model)
+            XCTAssertEqual(degraded.notes.count, 1, model)
+            XCTAssertTrue(degraded.notes.first?.contains(note) == true, "the report says why: \(degraded.notes)")
         }
-        _ = try stances(["--llm-url", server.url("/v1"), "--llm-model", "judge"])
+        XCTAssertEqual(try stances(["--llm-url", server.url("/v1"), "--llm-model", "judge"]).notes, [], "a judge that helped needs no note")
         let asked = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(string: server.url("/requests"))!)) as? [[String: Any]])
         let judged = asked.compactMap { ($0["body"] as? [String: Any]) }.filter { $0["model"] as? String == "judge" }
         XCTAssertEqual(judged.count, 1, "one judgement per check, of all its passages")

@@ -60,6 +60,18 @@ import Testing
         }
     }
 
+    /// A report's notes (an LLM that could not help) are shown on its page, as text.
+    @Test func reportNotesAreShownAsText() async throws {
+        var harness = WebHarness()
+        var (report, _) = try await TestPipeline.make().check("NATO has 30 member states.")
+        report.notes = ["The LLM judge (<b>tiny</b>) could not weigh the evidence."]
+        let check = try await harness.archive.publish(report, claimEmbedding: [])
+        try await harness.run { client in
+            let page = try await client.get("/fact-checks/\(check.slug)").text
+            #expect(page.contains(#"<p class="note">The LLM judge (&lt;b&gt;tiny&lt;/b&gt;) could not weigh the evidence.</p>"#))
+        }
+    }
+
     /// An earlier check is offered for a claim worded alike only when it states the same numbers.
     @Test func instantAnswersKeepToTheSameNumbers() async throws {
         var harness = WebHarness()

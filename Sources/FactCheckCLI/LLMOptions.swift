@@ -22,12 +22,16 @@ struct LLMOptions: ParsableArguments {
     /// The uses chosen (all of them when none are named).
     var uses: Set<Use> {
         guard let list = llmUses ?? ProcessInfo.processInfo.environment["FACTCHECK_LLM_USES"], !list.isEmpty else { return Set(Use.allCases) }
-        return Set(list.split(separator: ",").compactMap { Use(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+        return Set(Self.names(in: list).compactMap(Use.init(rawValue:)))
+    }
+
+    private static func names(in list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     func validate() throws {
         if let list = llmUses {
-            for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where Use(rawValue: name) == nil {
+            for name in Self.names(in: list) where Use(rawValue: name) == nil {
                 throw ValidationError("--llm-uses: unknown use '\(name)'; known: \(Use.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
         }

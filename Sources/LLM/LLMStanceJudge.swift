@@ -32,28 +32,30 @@ public struct LLMStanceJudge: StanceClassifier {
     }
 
     public func stances(of passages: [String], toward statement: String) async throws -> [StanceProbabilities] {
-        let verified = try await verifier.stances(of: passages, toward: statement)
-        guard !passages.isEmpty, let judgement = try? await judge(statement, passages: passages) else { return verified }
-        return blend(verified, with: judgement, passages: passages)
+        try await assess(passages, toward: statement) { try await verifier.stances(of: passages, toward: statement) }.stances
     }
 
     public func stances(of evidence: [RetrievedPassage], toward claim: Claim) async throws -> [StanceProbabilities] {
         try await assess(evidence, toward: claim).stances
     }
 
-    /// The blended stances; when the judge could not help, the verifier's alone with a note saying why. The verifier
-    /// and the model work at the same time.
     public func assess(_ evidence: [RetrievedPassage], toward claim: Claim) async throws -> StanceAssessment {
-        let passages = evidence.map(\.passage.text)
-        guard !passages.isEmpty else { return StanceAssessment(stances: try await verifier.stances(of: evidence, toward: claim)) }
+        try await assess(evidence.map(\.passage.text), toward: claim.normalized) { try await verifier.stances(of: evidence, toward: claim) }
+    }
+
+    /// The blended stances; when the judge could not help, the verifier's (`verify`) alone with a note saying why. The
+    /// verifier and the model work at the same time.
+    private func assess(_ passages: [String], toward statement: String,
+                        verify: () async throws -> [StanceProbabilities]) async throws -> StanceAssessment {
+        guard !passages.isEmpty else { return StanceAssessment(stances: try await verify()) }
         async let judged: Result<EvidenceJudgement, any Error> = {
-            do { return .success(try await judge(claim.normalized, passages: passages)) } catch { return .failure(error) }
+            do { return .success(try await judge(statement, passages: passages)) } catch { return .failure(error) }
         }()
-        let verified = try await verifier.stances(of: evidence, toward: claim)
+        let verified = try await verify()
         let model = client.configuration.model
         switch await judged {
         case let .success(judgement) where !judgement.passages.isEmpty:
-            return StanceAssessment(stances: blend(verified, with: judgement, passages: passages))
+            return StanceAssessment(stances: blend(verified, with: judgement))
         case .success:
             return StanceAssessment(stances: verified, note: "The LLM judge (\(model)) was asked to weigh the evidence, but none of its judgements "
                 + "quoted the passages they were about, so they were set aside; the stances are the NLI verifier's alone.")
@@ -77,7 +79,7 @@ public struct LLMStanceJudge: StanceClassifier {
     }
 
     /// The verifier's probabilities, each blended with the judge's stance for its passage where there is one.
-    private func blend(_ verified: [StanceProbabilities], with judgement: EvidenceJudgement, passages: [String]) -> [StanceProbabilities] {
+    private func blend(_ verified: [StanceProbabilities], with judgement: EvidenceJudgement) -> [StanceProbabilities] {
         var judged: [Int: Stance] = [:]
         for item in judgement.passages { judged[item.n - 1] = Stance(label: item.stance) }
         let weight = min(max(configuration.judgeWeight, 0), 1)

@@ -57,7 +57,7 @@ extension OpenAIChatClient {
     /// `GET <base>/models`: the ids listed, or nil.
     private func listModels() async -> [String]? {
         var request = HTTPClientRequest(url: configuration.endpoint("models"))
-        if let key = configuration.apiKey, !key.isEmpty { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        authorize(&request)
         let body = try? await withClient { http in
             let response = try await http.execute(request, deadline: .now() + .seconds(10))
             return response.status.code == 200 ? try await response.body.collect(upTo: 1 << 20) : nil

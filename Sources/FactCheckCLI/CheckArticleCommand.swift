@@ -45,10 +45,11 @@ struct CheckArticleCommand: AsyncParsableCommand {
         }
         let dataHome = home.dataHome
         let embedder = try dataHome.embedder()
-        let extractor = scorer == .model ? try dataHome.claimExtractor(embedder: embedder) : CheckWorthyClaimExtractor()
+        let ruled = scorer == .model ? try dataHome.claimExtractor(embedder: embedder) : CheckWorthyClaimExtractor()
+        let extractor = dataHome.claimExtractor(ruled, llm: llm)
+        if trace { printDecisions(try await ruled.claims(in: article, limit: maxClaims).decisions) }
         if extractOnly {
-            let (claims, decisions) = try await extractor.claims(in: article, limit: maxClaims)
-            if trace { printDecisions(decisions) }
+            let claims: [ExtractedClaim] = try await extractor.claims(in: article, limit: maxClaims)
             if json {
                 print(try ReportJSON.encode(value: claims))
             } else {
@@ -58,7 +59,6 @@ struct CheckArticleCommand: AsyncParsableCommand {
             }
             return
         }
-        if trace { printDecisions(try await extractor.claims(in: article, limit: maxClaims).decisions) }
         let pipeline = try dataHome.pipeline(verifier: verifier, embedder: embedder, providers: evidence, llm: llm)
         let checker = ArticleChecker(extractor: extractor, configuration: .init(maxClaims: maxClaims, concurrency: concurrency))
         let report = try await checker.check(article) { claim in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FactCheckCore
 import Foundation
+import LLM
 import Stages
 import Verification
 
@@ -12,7 +13,10 @@ struct EvalCommand: AsyncParsableCommand {
         --format nli reads {premise, hypothesis, label} lines (entailment/neutral/contradiction). --format claims \
         reads the shared claim schema; with --mode gold each claim is verified against its own evidence texts: \
         the claim takes the stance of its most decisive evidence item (highest support or refute probability); \
-        claims without evidence text are NOT_ENOUGH_INFO. CONFLICTING claims are reported apart.
+        claims without evidence text are NOT_ENOUGH_INFO. CONFLICTING claims are reported apart. With --llm-url (gold \
+        mode) the LLM judge reads each claim's evidence beside the verifier, its stances weighted by --llm-judge-weight \
+        (1: the judge's wherever it gave a judgement that quotes its passage); retrieve mode runs the pipeline with the \
+        LLM uses chosen.
         """
     )
 
@@ -34,6 +38,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Write each item's prediction (in retrieve mode with its weighed evidence) to this JSONL file.") var predictions: String?
     @Option(help: "Verifier: an installed model name or a model folder.") var verifier: String = "factcheck-verifier-minilm-l6"
     @Option(help: "Threads for inference.") var threads = 2
+    @OptionGroup(title: "LLM (optional)") var llm: LLMOptions
+    @Option(help: "Gold mode with --llm-url: the LLM judge's share of each blended stance, 0…1 (the others are reported too: 0, 0.5, 1).")
+    var llmJudgeWeight = 0.5
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
@@ -50,6 +57,7 @@ struct EvalCommand: AsyncParsableCommand {
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
         if let labels, labels.split(separator: ",").count < 2 { throw ValidationError("--labels needs at least two labels.") }
         guard threads > 0 else { throw ValidationError("--threads must be positive.") }
+        guard (0 ... 1).contains(llmJudgeWeight) else { throw ValidationError("--llm-judge-weight must be between 0 and 1.") }
     }
 
     func run() async throws {
@@ -104,15 +112,38 @@ struct EvalCommand: AsyncParsableCommand {
             }
         } else {
             let model = try NLIVerifier(directory: home.dataHome.installedModel(verifier), threadCount: threads)
+            let judge = llm.client(for: .judge).map { LLMStanceJudge(client: $0, verifier: NLIStanceClassifier(verifier: model)) }
+            let weights = [0, 0.5, 1, llmJudgeWeight].reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }
+            var byWeight: [Double: [Int]] = [:]
+            var judged = 0, usage = TokenUsage()
             for item in records.items {
                 let start = DispatchTime.now()
-                let (index, probability) = try decide(item, model: model, among: stanceOrder)
+                let budget = LLMBudget(maxTokens: llm.llmCheckTokens, time: .seconds(llm.llmCheckSeconds))
+                let judgement = try await LLMBudget.$current.withValue(budget) { try await llmJudgement(of: item, by: judge) }
+                if let judgement, !judgement.passages.isEmpty { judged += 1 }
+                usage = usage + budget.spent.usage
+                let verified = item.pairs.isEmpty ? [] : try model.stances(item.pairs)
+                for weight in weights where judge != nil {
+                    byWeight[weight, default: []].append(decide(verified, judgement: judgement, weight: weight, among: stanceOrder).0)
+                }
+                let (index, probability) = decide(verified, judgement: judgement, weight: llmJudgeWeight, among: stanceOrder)
                 latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
                 gold.append(labelNames.firstIndex(of: item.gold)!)
                 predicted.append(index)
                 confidence.append(probability)
                 try writer?.write(EvalPrediction(claim: item.claim.isEmpty ? item.pairs.first?.claim ?? "" : item.claim, gold: item.gold,
                                                  predicted: labelNames[index], confidence: probability))
+            }
+            if judge != nil {
+                var lines = ["the LLM judge had judgements kept (quotes found in their passages) for \(judged) of \(records.items.count) items; "
+                    + "\(usage.prompt) prompt and \(usage.completion) completion tokens in all"]
+                for weight in weights {
+                    let scored = ClassificationMetrics(labels: labelNames, gold: gold, predicted: byWeight[weight]!,
+                                                       confidence: Array(repeating: 1, count: gold.count))
+                    lines.append(String(format: "judge weight %.2f (0: the verifier alone; 1: the judge wherever it judged): accuracy %.4f  macro-F1 %.4f",
+                                        weight, scored.accuracy, scored.macroF1))
+                }
+                FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
         }
         try writer?.close()
@@ -176,15 +207,23 @@ struct EvalCommand: AsyncParsableCommand {
         let evalHome = DataHome(path: cache.path, models: home.dataHome.models)
         FileHandle.standardError.write(Data("ingesting \(corpusPath) into \(evalHome.databasePath)\n".utf8))
         _ = try await IngestCommand.ingest([corpusPath], home: evalHome, vectors: true, summaryOnStandardError: json)
-        return try evalHome.pipeline(verifier: verifier, calibrated: calibrated, grounded: stance == "grounded")
+        return try evalHome.pipeline(verifier: verifier, calibrated: calibrated, grounded: stance == "grounded", llm: llm)
     }
 
-    /// The item's predicted label index and its confidence, deciding only among `stances`.
-    private func decide(_ item: EvalItem, model: NLIVerifier, among stances: [Stance]) throws -> (Int, Double) {
-        guard !item.pairs.isEmpty else {
+    /// The LLM judge's judgement of the item's evidence (nil without a judge, or when it could not judge).
+    private func llmJudgement(of item: EvalItem, by judge: LLMStanceJudge?) async throws -> EvidenceJudgement? {
+        guard let judge, let claim = item.pairs.first?.claim, item.pairs.allSatisfy({ $0.claim == claim }) else { return nil }
+        return try? await judge.judge(claim, passages: item.pairs.map(\.passage))
+    }
+
+    /// The item's predicted label index and its confidence, deciding only among `stances`: the verifier's stances of
+    /// its evidence, blended with the judge's where there is a judgement (its share `weight`); no evidence is not
+    /// enough information.
+    private func decide(_ verified: [StanceProbabilities], judgement: EvidenceJudgement?, weight: Double, among stances: [Stance]) -> (Int, Double) {
+        guard !verified.isEmpty else {
             return (stances.firstIndex(of: .notEnoughInfo) ?? 0, 1)
         }
-        let results = try model.stances(item.pairs)
+        let results = judgement.map { LLMStanceJudge.blend(verified, with: $0, weight: weight) } ?? verified
         // The most decisive evidence item: highest probability of supporting or refuting among the allowed stances.
         let decisive = stances.filter { $0 != .notEnoughInfo }
         let best = results.max { a, b in

@@ -10,13 +10,18 @@ struct LLMOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The model to ask (or $FACTCHECK_LLM_MODEL).", valueName: "name"))
     var llmModel: String?
     @Option(help: "Seconds one LLM request may take.") var llmTimeout = 60
-    @Option(help: ArgumentHelp("What the LLM does, comma-separated (or $FACTCHECK_LLM_USES): judge (weighs the evidence beside the verifier).",
-                               valueName: "uses"))
+    @Option(help: ArgumentHelp("""
+        What the LLM does, comma-separated (or $FACTCHECK_LLM_USES; all when not given): normalize (rewords questions, \
+        headlines and quotes), queries (search phrasings for online providers), judge (weighs the evidence beside the \
+        verifier), prose (writes the report, every cited sentence verified), extract (finds an article's claims).
+        """, valueName: "uses"))
     var llmUses: String?
+    @Option(help: "Tokens the LLM may spend on one claim's check.") var llmCheckTokens = 12_000
+    @Option(help: "Seconds the LLM may spend on one claim's check.") var llmCheckSeconds = 120
 
     /// What the LLM is used for.
     enum Use: String, CaseIterable {
-        case judge
+        case normalize, queries, judge, prose, extract
     }
 
     /// The uses chosen (all of them when none are named).
@@ -37,10 +42,17 @@ struct LLMOptions: ParsableArguments {
         }
         if let url = url { guard url.scheme == "http" || url.scheme == "https", url.host != nil else { throw ValidationError("--llm-url must be an http(s) URL.") } }
         guard llmTimeout > 0 else { throw ValidationError("--llm-timeout must be positive.") }
+        guard llmCheckTokens > 0, llmCheckSeconds > 0 else { throw ValidationError("--llm-check-tokens and --llm-check-seconds must be positive.") }
     }
 
     private var url: URL? {
         (llmURL ?? ProcessInfo.processInfo.environment["FACTCHECK_LLM_URL"]).flatMap { $0.isEmpty ? nil : URL(string: $0) }
+    }
+
+    /// The client for the uses chosen, or nil when no LLM is configured or `use` is not chosen.
+    func client(for use: Use) -> OpenAIChatClient? {
+        guard uses.contains(use), let configuration else { return nil }
+        return OpenAIChatClient(configuration: configuration)
     }
 
     /// The configuration, or nil when no LLM is configured.

@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
             )
             let service = CheckService(pipeline: pipeline, archive: stores.archive, queue: stores.queue,
                                        embedder: embedder, configuration: configuration, metrics: WebMetrics(), logger: logger)
-            let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
+            let articles = ArticleService(checks: service, extractor: dataHome.claimExtractor(try dataHome.claimExtractor(embedder: embedder), llm: llm), loader: WebArticleLoader(), logger: logger)
             let app = try await FactCheckWebApp(service: service, articles: articles, rateLimits: stores.rateLimits)
             try await app.application(host: host, port: port, workers: workers, logger: logger) { port in
                 print("FactCheck is running at http://\(host):\(port)/ (Ctrl-C to stop)")

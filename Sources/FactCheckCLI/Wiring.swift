@@ -59,20 +59,21 @@ extension DataHome {
         let verified: any StanceClassifier = grounded
             ? GroundedStanceClassifier(base: stance, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
             : stance
-        let judged: any StanceClassifier = if let llm, let configuration = llm.configuration, llm.uses.contains(.judge) {
-            LLMStanceJudge(client: OpenAIChatClient(configuration: configuration), verifier: verified)
-        } else {
-            verified
-        }
+        let judged: any StanceClassifier = llm?.client(for: .judge).map { LLMStanceJudge(client: $0, verifier: verified) } ?? verified
+        let normalizer: any ClaimNormalizer = llm?.client(for: .normalize).map { LLMClaimNormalizer(client: $0, base: RuleBasedClaimNormalizer()) }
+            ?? RuleBasedClaimNormalizer()
+        let template = TemplateReportWriter(stanceClassifier: stance)
+        let writer: any ReportWriter = llm?.client(for: .prose).map { LLMReportWriter(client: $0, base: template, verifier: stance) } ?? template
         return FactCheckPipeline(
-            normalizer: RuleBasedClaimNormalizer(),
-            retriever: try retriever(providers: providers, embedder: embedder, fetchCache: fetchCache),
+            normalizer: normalizer,
+            retriever: try retriever(providers: providers, embedder: embedder, fetchCache: fetchCache, llm: llm),
             credibility: credibility,
             stance: judged,
             aggregator: calibrated
                 ? CalibratedVerdictAggregator(base: WeightedVerdictAggregator(), calibration: try VerdictCalibration.bundled())
                 : WeightedVerdictAggregator(),
-            writer: TemplateReportWriter(stanceClassifier: stance)
+            writer: writer,
+            configuration: .init(llmTokens: llm?.llmCheckTokens ?? 12_000, llmTime: .seconds(llm?.llmCheckSeconds ?? 120))
         )
     }
 }
@@ -80,7 +81,9 @@ extension DataHome {
 extension DataHome {
     /// The evidence providers chosen (the local knowledge base alone by default), asked together and fused.
     /// - Parameter fetchCache: where online answers and pages are kept (default: the data home's database).
-    func retriever(providers options: ProviderOptions?, embedder: EncoderEmbedder, fetchCache: (any FetchCache)? = nil) throws -> FusedEvidenceRetriever {
+    /// - Parameter llm: the optional LLM, which writes more search phrasings when its `queries` use is chosen.
+    func retriever(providers options: ProviderOptions?, embedder: EncoderEmbedder, fetchCache: (any FetchCache)? = nil,
+                   llm: LLMOptions? = nil) throws -> FusedEvidenceRetriever {
         let kinds = try options?.kinds ?? [.local]
         // Online answers and pages are kept: a claim checked again is not fetched again.
         let cache: (any FetchCache)? = kinds == [.local] ? nil : try fetchCache ?? SQLiteFetchCache(path: databasePath)
@@ -107,7 +110,8 @@ extension DataHome {
         }
         let logger = Logger(label: "factcheck.providers")
         return FusedEvidenceRetriever(
-            providers: providers, embedder: embedder, queryWriter: KeywordSearchQueryWriter(),
+            providers: providers, embedder: embedder,
+            queryWriter: llm?.client(for: .queries).map { LLMSearchQueryWriter(client: $0, base: KeywordSearchQueryWriter()) } ?? KeywordSearchQueryWriter(),
             configuration: try retrieverConfiguration(options, providers: providers),
             onFailure: { provider, claim, error in
                 logger.warning("evidence provider failed", metadata: ["provider": "\(provider)", "claim": "\(claim.id)", "error": "\(error)"])
@@ -141,5 +145,10 @@ extension DataHome {
     /// The offline claim extractor, scoring with the shipped check-worthiness model over `embedder`'s vectors.
     func claimExtractor(embedder: EncoderEmbedder) throws -> CheckWorthyClaimExtractor {
         CheckWorthyClaimExtractor(model: try CheckWorthinessModel.bundled(embedder: embedder))
+    }
+
+    /// The claim extractor for articles: the LLM's when its `extract` use is chosen (ranked by `base`), else `base`.
+    func claimExtractor(_ base: CheckWorthyClaimExtractor, llm: LLMOptions?) -> any ClaimExtractor {
+        llm?.client(for: .extract).map { LLMClaimExtractor(client: $0, base: base) } ?? base
     }
 }

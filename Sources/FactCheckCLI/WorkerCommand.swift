@@ -36,7 +36,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let configuration = WebConfiguration(maxConcurrentChecks: concurrentChecks, jobLease: .seconds(storage.jobLease))
         let service = CheckService(pipeline: pipeline, archive: stores.archive, queue: stores.queue, embedder: embedder,
                                    configuration: configuration, metrics: WebMetrics(), logger: logger)
-        let articles = ArticleService(checks: service, extractor: try dataHome.claimExtractor(embedder: embedder), loader: WebArticleLoader(), logger: logger)
+        let articles = ArticleService(checks: service, extractor: dataHome.claimExtractor(try dataHome.claimExtractor(embedder: embedder), llm: llm), loader: WebArticleLoader(), logger: logger)
         try await postgres.whileRunning {
             if storage.migrate { try await postgres.whenReachable { try await postgres.migrate() } }
             var group = ServiceGroupConfiguration(services: [.init(service: CheckWorkers(articles: articles))],

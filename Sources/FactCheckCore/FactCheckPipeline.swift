@@ -6,7 +6,15 @@ public struct FactCheckPipeline: Sendable {
     public struct Configuration: Sendable {
         /// Passages retrieved and read by the verifier.
         public var passagesToVerify: Int
-        public init(passagesToVerify: Int = 8) { self.passagesToVerify = passagesToVerify }
+        /// What the LLM-backed stages of one check may spend together (when an LLM is configured).
+        public var llmTokens: Int
+        public var llmTime: Duration
+
+        public init(passagesToVerify: Int = 8, llmTokens: Int = 12_000, llmTime: Duration = .seconds(120)) {
+            self.passagesToVerify = passagesToVerify
+            self.llmTokens = llmTokens
+            self.llmTime = llmTime
+        }
     }
 
     public let normalizer: any ClaimNormalizer
@@ -60,28 +68,34 @@ public struct FactCheckPipeline: Sendable {
 
     private func check(_ input: Input, date: Date, progress: @escaping @Sendable (PipelineStage) -> Void)
         async throws -> (report: Report, trace: PipelineTrace) {
-        var recorder = TraceRecorder(progress: progress)
-        let assessment = try await assess(input, recorder: &recorder)
-        var report = try await recorder.run(.writing, inputs: assessment.decision.keyEvidence.map(\.rawValue), {
-            try await writer.write(assessment.claim, decision: assessment.decision, evidence: assessment.evidence, date: date)
-        }) { "\($0.whatWeKnow.count) facts, \($0.sources.count) sources" }
-        report.timingsMs = recorder.timings
-        report.providers = assessment.providers
-        report.notes = assessment.notes
-        return (report, recorder.trace)
+        let budget = LLMBudget(maxTokens: configuration.llmTokens, time: configuration.llmTime)
+        return try await LLMBudget.$current.withValue(budget) {
+            var recorder = TraceRecorder(progress: progress)
+            let assessment = try await assess(input, recorder: &recorder)
+            var report = try await recorder.run(.writing, inputs: assessment.decision.keyEvidence.map(\.rawValue), {
+                try await writer.write(assessment.claim, decision: assessment.decision, evidence: assessment.evidence, date: date)
+            }) { "\($0.whatWeKnow.count) facts, \($0.sources.count) sources" }
+            report.timingsMs = recorder.timings
+            report.providers = assessment.providers
+            report.notes = assessment.notes + budget.recordedNotes
+            report.llm = budget.activity
+            return (report, recorder.trace)
+        }
     }
 
     /// Runs every stage but the report writer (what evaluation needs).
     public func assess(_ text: String) async throws -> (assessment: Assessment, trace: PipelineTrace) {
-        var recorder = TraceRecorder(progress: { _ in })
-        let assessment = try await assess(.text(text), recorder: &recorder)
-        return (assessment, recorder.trace)
+        try await LLMBudget.$current.withValue(LLMBudget(maxTokens: configuration.llmTokens, time: configuration.llmTime)) {
+            var recorder = TraceRecorder(progress: { _ in })
+            let assessment = try await assess(.text(text), recorder: &recorder)
+            return (assessment, recorder.trace)
+        }
     }
 
     private func assess(_ input: Input, recorder: inout TraceRecorder) async throws -> Assessment {
         let claim = try await recorder.run(.normalizing, inputs: [], {
             switch input {
-            case let .text(text): try normalizer.normalize(text)
+            case let .text(text): try await normalizer.normalize(text)
             case let .normalized(claim): claim
             }
         }) { "claim \($0.id): \($0.normalized)" }

@@ -60,6 +60,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var providers: [ProviderOutcome]
     /// What the reader should know about how the check ran (an LLM that was asked but could not help).
     public var notes: [String] = []
+    /// What the optional LLM did for this check (nil when none was asked).
+    public var llm: LLMActivity?
 
     public init(claim: String, normalizedClaim: String, date: Date, verdict: Verdict, confidence: Double, summary: String,
                 whatWeKnow: [Fact], analysis: [SourceAnalysis], conclusion: String, sources: [CitedSource], timingsMs: [String: Double],
@@ -78,12 +80,15 @@ public struct Report: Sendable, Codable, Equatable {
         self.providers = providers
     }
 
+    /// The notes, then what the LLM did, as the report's pages show them.
+    public var readerNotes: [String] { notes + (llm.map { [$0.summary] } ?? []) }
+
     enum CodingKeys: String, CodingKey {
         case claim, date, verdict, confidence, summary, analysis, conclusion, sources
         case normalizedClaim = "normalized_claim"
         case whatWeKnow = "what_we_know"
         case timingsMs = "timings_ms"
-        case providers, notes
+        case providers, notes, llm
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,5 +106,6 @@ public struct Report: Sendable, Codable, Equatable {
         timingsMs = try container.decode([String: Double].self, forKey: .timingsMs)
         providers = try container.decodeIfPresent([ProviderOutcome].self, forKey: .providers) ?? []
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
+        llm = try container.decodeIfPresent(LLMActivity.self, forKey: .llm)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns what a user typed into the claim to test (questions → statements, hedges removed).
 public protocol ClaimNormalizer: Sendable {
-    func normalize(_ text: String) throws -> Claim
+    func normalize(_ text: String) async throws -> Claim
 }
 
 /// Finds passages relevant to a claim, from one or several evidence providers.

@@ -40,7 +40,7 @@ public final class CheckService: Sendable {
             throw WebError.badRequest("The claim contains control characters; paste plain text.")
         }
         let claim: Claim
-        do { claim = try pipeline.normalizer.normalize(text) } catch { throw WebError.badRequest("\(error)") }
+        do { claim = try await pipeline.normalizer.normalize(text) } catch { throw WebError.badRequest("\(error)") }
         let embedding = try await embedder?.embed([claim.normalized]).first ?? []
         return CheckRequest(claim: claim, embedding: embedding)
     }
@@ -80,6 +80,7 @@ public final class CheckService: Sendable {
             let (report, _) = try await pipeline.check(submission.claim, progress: progress)
             for (stage, milliseconds) in report.timingsMs { metrics.stageFinished(stage, milliseconds: milliseconds) }
             metrics.providersAnswered(report.providers)
+            metrics.llmUsed(report.llm)
             guard await mayPublish() else { throw JobLeaseLost() }
             let check = try await archive.publish(report, claimEmbedding: submission.embedding)
             metrics.checkFinished(outcome: "published")

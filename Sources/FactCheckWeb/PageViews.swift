@@ -187,7 +187,7 @@ struct CheckPageView {
         hasFacts = !facts.isEmpty
         hasSources = !sources.isEmpty
         providers = ProviderSummary.line(report.providers)
-        notes = report.notes
+        notes = report.readerNotes
         hasHistory = versions.count > 1
         commentCount = comments.total
         commentPage = comments.page

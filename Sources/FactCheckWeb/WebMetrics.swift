@@ -3,7 +3,7 @@ import Foundation
 import Prometheus
 
 /// The app's Prometheus metrics, served at `/metrics`: HTTP requests, check latency by pipeline stage, check outcomes,
-/// the check queue and comments. Owns its registry, so several apps (tests) can run in one process.
+/// the check queue, comments, and the optional LLM's requests, tokens and filtered sentences. Owns its registry, so several apps (tests) can run in one process.
 public final class WebMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
 
@@ -46,6 +46,24 @@ public final class WebMetrics: Sendable {
             registry.makeCounter(descriptor: .init(metricName: "factcheck_provider_answers", unitName: "total",
                                                    helpText: "Evidence provider answers by provider and status: answered, failed or timed_out."),
                                  labels: [("provider", outcome.provider), ("status", outcome.status.rawValue)]).increment()
+        }
+    }
+
+    /// What the optional LLM spent and wrote during a check.
+    func llmUsed(_ activity: LLMActivity?) {
+        guard let activity else { return }
+        let model = ("model", activity.model)
+        registry.makeCounter(descriptor: .init(metricName: "factcheck_llm_requests", unitName: "total", helpText: "LLM requests made for checks, by model."),
+                             labels: [model]).increment(by: Int64(activity.requests))
+        for (kind, count) in [("prompt", activity.promptTokens), ("completion", activity.completionTokens)] {
+            registry.makeCounter(descriptor: .init(metricName: "factcheck_llm_tokens", unitName: "total",
+                                                   helpText: "LLM tokens spent on checks, by model and kind: prompt or completion."),
+                                 labels: [model, ("kind", kind)]).increment(by: Int64(count))
+        }
+        for (outcome, count) in [("kept", activity.sentencesWritten - activity.sentencesDropped), ("dropped", activity.sentencesDropped)] {
+            registry.makeCounter(descriptor: .init(metricName: "factcheck_llm_sentences", unitName: "total",
+                                                   helpText: "Sentences the LLM wrote for reports, by the faithfulness filter's outcome: kept or dropped."),
+                                 labels: [model, ("outcome", outcome)]).increment(by: Int64(count))
         }
     }
 

@@ -1,3 +1,5 @@
+import FactCheckCore
+
 /// The model's answer and what it cost.
 public struct ChatCompletion: Sendable, Equatable {
     public var text: String
@@ -9,22 +11,5 @@ public struct ChatCompletion: Sendable, Equatable {
         self.text = text
         self.usage = usage
         self.finishReason = finishReason
-    }
-}
-
-/// Tokens read and written, as the server counted them.
-public struct TokenUsage: Sendable, Equatable {
-    public var prompt: Int
-    public var completion: Int
-
-    public init(prompt: Int = 0, completion: Int = 0) {
-        self.prompt = prompt
-        self.completion = completion
-    }
-
-    public var total: Int { prompt + completion }
-
-    public static func + (left: TokenUsage, right: TokenUsage) -> TokenUsage {
-        TokenUsage(prompt: left.prompt + right.prompt, completion: left.completion + right.completion)
     }
 }

@@ -28,6 +28,11 @@ public struct LLMError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// What could not be read in a malformed answer, without the description's opening words.
+    var malformedReason: String? {
+        if case let .malformed(reason) = kind { reason } else { nil }
+    }
+
     /// The server answered 400 to what it was asked (such as a `response_format` it does not know).
     var isBadRequest: Bool {
         if case .httpStatus(400, _) = kind { true } else { false }

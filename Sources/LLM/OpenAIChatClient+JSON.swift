@@ -1,3 +1,4 @@
+import FactCheckCore
 import Foundation
 
 extension OpenAIChatClient {
@@ -25,7 +26,8 @@ extension OpenAIChatClient {
             do {
                 return try Self.decode(repaired.text, as: type)
             } catch {
-                throw LLMError.malformed("\(error), also after one request to correct it")
+                let reason = (error as? LLMError)?.malformedReason ?? "\(error)"
+                throw LLMError.malformed("\(reason), also after one request to correct it")
             }
         }
     }

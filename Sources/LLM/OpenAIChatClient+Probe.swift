@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FactCheckCore
 import Foundation
 import NIOCore
 

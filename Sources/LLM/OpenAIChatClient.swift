@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FactCheckCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -18,10 +19,10 @@ public final class OpenAIChatClient: Sendable {
     /// The whole answer to `request`.
     public func complete(_ request: ChatRequest, budget: LLMBudget) async throws -> ChatCompletion {
         try await withRetries {
-            let timeout = min(configuration.requestTimeout, try budget.admit())
+            let timeout = try admit(budget)
             let body = try await send(try body(for: request, stream: false), timeout: timeout)
             let completion = try Self.decodeCompletion(body)
-            budget.record(completion.usage)
+            budget.record(completion.usage, model: configuration.model)
             return completion
         }
     }
@@ -35,7 +36,7 @@ public final class OpenAIChatClient: Sendable {
                     var usage = TokenUsage()
                     var pieces = 0
                     try await withRetries {
-                        let timeout = min(configuration.requestTimeout, try budget.admit())
+                        let timeout = try admit(budget)
                         try await withClient { http in
                             let response = try await open(try body(for: request, stream: true), timeout: timeout, http: http)
                             do {
@@ -57,7 +58,7 @@ public final class OpenAIChatClient: Sendable {
                         }
                     }
                     // Servers that do not count streamed tokens: count each piece as one.
-                    budget.record(usage.total > 0 ? usage : TokenUsage(completion: pieces))
+                    budget.record(usage.total > 0 ? usage : TokenUsage(completion: pieces), model: configuration.model)
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: Self.translate(error))
@@ -65,6 +66,12 @@ public final class OpenAIChatClient: Sendable {
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    /// The time one request may take, once `budget` admits it.
+    private func admit(_ budget: LLMBudget) throws -> Duration {
+        if let refusal = budget.admit() { throw LLMError.budgetExhausted(refusal) }
+        return min(configuration.requestTimeout, budget.timeLeft)
     }
 
     /// The request body: the model, the messages, the answer's length and randomness, and when asked the schema as

@@ -358,21 +358,57 @@ final class CLITests: XCTestCase {
         let alone = try stances([])
         XCTAssertEqual(alone.notes, [])
         for (model, note) in [("down", "(down) could not weigh the evidence (the LLM server answered HTTP 503"), ("judge-invented", "were set aside")] {
-            let degraded = try stances(["--llm-url", server.url("/v1"), "--llm-model", model, "--llm-timeout", "5"])
+            let degraded = try stances(["--llm-url", server.url("/v1"), "--llm-model", model, "--llm-timeout", "5", "--llm-uses", "judge"])
             XCTAssertEqual(degraded.verdict, alone.verdict, model)
             XCTAssertEqual(degraded.stances, alone.stances, model)
             XCTAssertEqual(degraded.notes.count, 1, model)
             XCTAssertTrue(degraded.notes.first?.contains(note) == true, "the report says why: \(degraded.notes)")
         }
-        XCTAssertEqual(try stances(["--llm-url", server.url("/v1"), "--llm-model", "judge"]).notes, [], "a judge that helped needs no note")
+        XCTAssertEqual(try stances(["--llm-url", server.url("/v1"), "--llm-model", "judge", "--llm-uses", "judge"]).notes, [],
+                       "a judge that helped needs no note")
         let asked = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(string: server.url("/requests"))!)) as? [[String: Any]])
         let judged = asked.compactMap { ($0["body"] as? [String: Any]) }.filter { $0["model"] as? String == "judge" }
         XCTAssertEqual(judged.count, 1, "one judgement per check, of all its passages")
         let prompt = ((judged.first?["messages"] as? [[String: String]])?.last?["content"]) ?? ""
-        XCTAssertTrue(prompt.hasPrefix("<claim>Paris is the capital of France"), prompt)
+        XCTAssertTrue(prompt.hasPrefix("<claim>\nParis is the capital of France"), prompt)
         XCTAssertTrue(prompt.contains(#"<passage n="1">"#), prompt)
-        let unknown = try run(["check", claim, "--llm-url", server.url("/v1"), "--llm-uses", "prose"], home: starter)
+        let unknown = try run(["check", claim, "--llm-url", server.url("/v1"), "--llm-uses", "poetry"], home: starter)
         XCTAssertNotEqual(unknown.status, 0)
-        XCTAssertTrue(unknown.error.contains("--llm-uses: unknown use 'prose'; known: judge."), unknown.error)
+        XCTAssertTrue(unknown.error.contains("--llm-uses: unknown use 'poetry'; known: normalize, queries, judge, prose, extract."), unknown.error)
+    }
+
+    /// The LLM's prose through the faithfulness filter with the real verifier: the local server's "assistant" model
+    /// cites each source's first sentence, and plants a sentence no source says, one citing a source that does not
+    /// exist and an uncited one with a new number.
+    func testTheFaithfulnessFilterKeepsOnlyWhatTheCitedPassagesSay() throws {
+        let starter = try Self.starterHome()
+        let server = try ScriptServer(script: Self.repository.appendingPathComponent("Tests/LLMTests/Support/openai_server.py"), arguments: [])
+        let claim = "Paris is the capital of France."
+        let plain = try run(["check", claim, "--json"], home: starter)
+        let result = try run(["check", claim, "--json", "--llm-url", server.url("/v1"), "--llm-model", "assistant", "--llm-uses", "prose"], home: starter)
+        XCTAssertEqual(result.status, 0, result.error)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let without = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(plain.output.utf8)) as? [String: Any])
+        XCTAssertEqual(report["verdict"] as? String, without["verdict"] as? String, "the prose never changes the verdict")
+        let sources = try XCTUnwrap(report["sources"] as? [[String: Any]])
+        let facts = try XCTUnwrap(report["what_we_know"] as? [[String: Any]])
+        XCTAssertFalse(facts.isEmpty)
+        for fact in facts {
+            let text = try XCTUnwrap(fact["text"] as? String), citations = try XCTUnwrap(fact["citations"] as? [Int])
+            XCTAssertFalse(citations.isEmpty, text)
+            for n in citations {
+                let passage = try XCTUnwrap(sources.first { $0["n"] as? Int == n }?["passage"] as? String)
+                XCTAssertTrue(passage.contains(text.trimmingCharacters(in: CharacterSet(charactersIn: "."))), "fact [\(n)] is its passage's own words: \(text)")
+            }
+        }
+        let prose = ([report["summary"], report["conclusion"]] + facts.map { $0["text"] }).compactMap { $0 as? String }.joined(separator: " ")
+        XCTAssertFalse(prose.contains("committee"), "the planted sentence is dropped: \(prose)")
+        XCTAssertFalse(prose.contains("4100"), "the uncited sentence with a new number is dropped")
+        let llm = try XCTUnwrap(report["llm"] as? [String: Any])
+        XCTAssertEqual(llm["model"] as? String, "assistant")
+        XCTAssertGreaterThanOrEqual(llm["sentences_dropped"] as? Int ?? 0, 4, "\(llm)")
+        XCTAssertGreaterThan(llm["sentences_written"] as? Int ?? 0, llm["sentences_dropped"] as? Int ?? 0)
+        XCTAssertTrue(try run(["check", claim, "--llm-url", server.url("/v1"), "--llm-model", "assistant", "--llm-uses", "prose"], home: starter)
+            .output.contains("Every sentence it wrote was checked against the passage it cites"), "the Markdown says what the filter did")
     }
 }

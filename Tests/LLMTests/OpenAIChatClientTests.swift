@@ -1,3 +1,4 @@
+import FactCheckCore
 import FactCheckWebTesting
 import Foundation
 @testable import LLM

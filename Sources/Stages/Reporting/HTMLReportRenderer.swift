@@ -58,7 +58,7 @@ public struct HTMLReportRenderer: Sendable {
             html.append("</ol>")
         }
         if let providers = ProviderSummary.line(report.providers) { html.append(#"<p class="providers">\#(escape(providers))</p>"#) }
-        html += report.notes.map { #"<p class="note">\#(escape($0))</p>"# }
+        html += report.readerNotes.map { #"<p class="note">\#(escape($0))</p>"# }
         html += ["</section>", "</article>"]
         return html.joined(separator: "\n") + "\n"
     }

@@ -27,7 +27,7 @@ public struct MarkdownReportRenderer: Sendable {
         blocks += ["## Conclusion", linked(escape(report.conclusion), sources: count), "## Sources"]
         blocks.append(report.sources.isEmpty ? "No sources." : report.sources.map(sourceItem).joined(separator: "\n"))
         if let providers = ProviderSummary.line(report.providers) { blocks.append("*\(escape(providers))*") }
-        blocks += report.notes.map { "*\(escape($0))*" }
+        blocks += report.readerNotes.map { "*\(escape($0))*" }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 

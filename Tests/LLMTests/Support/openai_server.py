@@ -15,6 +15,11 @@ The model named in a request picks how it behaves:
   judge         judges the <passage n="…"> blocks of the last message: "supports" quoting a passage's first four words
                 when the passage says "capital", else "not_enough_info"
   judge-invented  judges every passage "refutes" with a quote found in none
+  assistant     answers by the schema asked for: report_prose cites each <source n="…">'s passage sentence with [n],
+                and plants a sentence citing [1] that no source says, one citing a source that does not exist and an
+                uncited sentence with a new number; checkable_claim rewrites "Is X?" as "X." (and the text "Is Japan
+                in NATO?" as a claim about Korea); search_queries gives one query with the claim's words and one with a
+                name it lacks; article_claims names each sentence of the <article> that has a digit, and one invented
 
 GET /requests lists the bodies received (with their Authorization header). With --key K, requests without
 "Authorization: Bearer K" get 401. Prints its port, then serves until killed.
@@ -35,6 +40,37 @@ RECEIVED = []
 LOCK = threading.Lock()
 FLAKY_SEEN = set()
 CAPITAL = {"country": "France", "capital": "Paris"}
+
+
+def block(tag, text):
+    return re.findall(r"<%s(?: n=\"(\d+)\")?>\n(.*?)\n</%s>" % (tag, tag), text, re.S)
+
+
+def assistant(body):
+    """The structured answer the model "assistant" gives, by the schema's name."""
+    name = body.get("response_format", {}).get("json_schema", {}).get("name")
+    prompt = body["messages"][-1]["content"]
+    if name == "report_prose":
+        sources = [(int(n), re.search(r"Passage: (.*)", text, re.S).group(1)) for n, text in block("source", prompt)]
+        facts = [f"{passage.split('. ')[0].rstrip('.')} [{n}]." for n, passage in sources]
+        planted = "The claim was first made by a committee on Mars in 1802 [1]."
+        return {"summary": facts[0] + " " + planted,
+                "what_we_know": facts + [planted, f"{sources[0][1].split('. ')[0].rstrip('.')} [9].", "The country has 4100 islands."],
+                "analysis": [{"source": n, "text": f"This source is a reference work, so it can be trusted for this."} for n, _ in sources],
+                "conclusion": "The sources agree. In 1802 a committee said otherwise."}
+    claim = block("claim", prompt)[0][1] if block("claim", prompt) else ""
+    if name == "checkable_claim":
+        if claim == "Is Japan in NATO?":
+            return {"claim": "South Korea is a member of NATO."}
+        return {"claim": re.sub(r"^Is (.*)\?$", r"\1.", claim)}
+    if name == "search_queries":
+        return {"queries": [claim.rstrip(".") + " facts", claim.split()[0] + " hoax by the Moon Agency"]}
+    if name == "article_claims":
+        article = block("article", prompt)[0][1]
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", article) if re.search(r"\d", s)]
+        return {"claims": [{"sentence": s, "claim": s} for s in sentences]
+                + [{"sentence": "This sentence is in no article at all.", "claim": "Mars has 12 moons."}]}
+    return {}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -124,6 +160,8 @@ class Handler(BaseHTTPRequestHandler):
                 else:
                     judged.append({"n": int(n), "stance": "not_enough_info", "quote": ""})
             text = json.dumps({"passages": judged, "overall": "supports" if model == "judge" else "refutes"})
+        elif model == "assistant":
+            text = json.dumps(assistant(body))
         if structured and model in ("good", "flaky", "slow"):
             text = json.dumps(CAPITAL)
         if body.get("stream"):

@@ -29,7 +29,14 @@ public struct LLMClaimExtractor: ClaimExtractor {
         for stretch in Self.stretches(of: sentences.map(\.text), paragraphs: Self.paragraphStarts(sentences.map(\.range), in: article.text),
                                       length: stretchLength) {
             let request = ChatRequest(messages: Self.prompt(stretch.text, title: article.title), maxTokens: 700, schema: ArticleClaims.schema)
-            guard let answer = try? await client.completeJSON(request, as: ArticleClaims.self, budget: budget) else { continue }
+            let answer: ArticleClaims
+            do {
+                answer = try await client.completeJSON(request, as: ArticleClaims.self, budget: budget)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                continue  // This stretch keeps no claims of the model's; the others may.
+            }
             for item in answer.claims {
                 let claim = Self.flattened(item.claim[...])
                 guard let index = Self.sentence(matching: item.sentence, in: sentences, within: stretch.indices),

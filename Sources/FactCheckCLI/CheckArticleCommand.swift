@@ -47,9 +47,12 @@ struct CheckArticleCommand: AsyncParsableCommand {
         let embedder = try dataHome.embedder()
         let ruled = scorer == .model ? try dataHome.claimExtractor(embedder: embedder) : CheckWorthyClaimExtractor()
         let extractor = dataHome.claimExtractor(ruled, llm: llm)
-        if trace { printDecisions(try await ruled.claims(in: article, limit: maxClaims).decisions) }
+        let traced: (claims: [ExtractedClaim], decisions: [CheckWorthyClaimExtractor.Decision])? = trace ? try await ruled.claims(in: article, limit: maxClaims) : nil
+        if let traced { printDecisions(traced.decisions) }
         if extractOnly {
-            let claims: [ExtractedClaim] = try await extractor.claims(in: article, limit: maxClaims)
+            // Without the LLM the traced extraction is the answer: the article is not read twice.
+            let claims: [ExtractedClaim] = if let traced, extractor is CheckWorthyClaimExtractor { traced.claims }
+                else { try await extractor.claims(in: article, limit: maxClaims) }
             if json {
                 print(try ReportJSON.encode(value: claims))
             } else {

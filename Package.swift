@@ -29,22 +29,25 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: nil, providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "English", resources: [.copy("common_words.txt")]),
         .target(name: "FactCheckCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: optimized),
         .target(name: "Tokenizers", swiftSettings: optimized),
         .target(name: "Inference", dependencies: ["FactCheckCore", "CBLAS", "Tokenizers"], swiftSettings: optimized),
+        .target(name: "Provisioning", dependencies: ["FactCheckCore"]),
         .target(name: "Verification", dependencies: ["FactCheckCore", "Inference"]),
-        .target(name: "Store", dependencies: ["FactCheckCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["FactCheckCore", "English", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "PostgresStore", dependencies: ["FactCheckCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
-        .target(name: "Ingestion", dependencies: ["FactCheckCore", "Store", "CLibXML2"]),
+        .target(name: "Ingestion", dependencies: ["FactCheckCore", "English", "Store", "CLibXML2"]),
         .target(name: "Fetching", dependencies: ["FactCheckCore", "Ingestion", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "Retrieval", dependencies: ["FactCheckCore", "Store"], swiftSettings: optimized),
-        .target(name: "Providers", dependencies: ["FactCheckCore", "Fetching"]),
-        .target(name: "LLM", dependencies: ["FactCheckCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "Stages", dependencies: ["FactCheckCore"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Stance/common_words.txt"), .copy("Extraction/checkworthiness.json")]),
+        .target(name: "Retrieval", dependencies: ["FactCheckCore", "English", "Store"], swiftSettings: optimized),
+        .target(name: "Providers", dependencies: ["FactCheckCore", "English", "Fetching"]),
+        .target(name: "LLM", dependencies: ["FactCheckCore", "English", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "Stages", dependencies: ["FactCheckCore", "English"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Extraction/checkworthiness.json")]),
         .target(
             name: "FactCheckWeb",
             dependencies: [
                 "FactCheckCore",
+                "English",
                 "Stages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -58,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "FactCheckWebTesting",
-            dependencies: ["FactCheckCore", "Stages"]
+            dependencies: ["FactCheckCore", "English", "Stages"]
         ),
         .executableTarget(
             name: "FactCheckCLI",
@@ -66,6 +69,7 @@ let package = Package(
                 "FactCheckCore",
                 "Tokenizers",
                 "Inference",
+                "Provisioning",
                 "Verification",
                 "Stages",
                 "Store",
@@ -84,15 +88,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TokenizersTests", dependencies: ["Tokenizers", "FactCheckWebTesting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "InferenceTests", dependencies: ["FactCheckCore", "Inference"], exclude: ["Support"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InferenceTests", dependencies: ["FactCheckCore", "Inference", "Provisioning"], exclude: ["Support"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoreTests", dependencies: ["FactCheckCore"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages", "FactCheckWebTesting"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "PostgresStore", "Ingestion", "Retrieval", "FactCheckWebTesting",
+        .testTarget(name: "EnglishTests", dependencies: ["English"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "English", "FactCheckWebTesting"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "English", "PostgresStore", "Ingestion", "Retrieval", "FactCheckWebTesting",
                                                    .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "FactCheckCore", "Ingestion", "FactCheckWebTesting"], exclude: ["Support", "Fixtures"]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Retrieval", "Stages", "FactCheckCore", "Fetching", "FactCheckWebTesting"], exclude: ["Support"]),
         .testTarget(name: "CLITests", dependencies: ["FactCheckCLI", "FactCheckWebTesting"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "FactCheckCore", "FactCheckWebTesting"], exclude: ["Support"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "English", "FactCheckCore", "FactCheckWebTesting"], exclude: ["Support"]),
         .testTarget(
             name: "WebTests",
             dependencies: [

@@ -2,6 +2,7 @@ import ArgumentParser
 import FactCheckCore
 import Foundation
 import Inference
+import Provisioning
 import Ingestion
 import Stages
 import Store

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CBLAS
+import FactCheckCore
 import Foundation
 import Inference
 
@@ -151,10 +152,13 @@ extension BenchCommand {
             var latencies: [Double] = [], searches: [Double] = []
             var outcomes: [String: [String: Int]] = [:]
             var searchWithinDeadline = 0
+            var calls = ModelCalls.Tally()
             for _ in 0 ..< passes {
                 for claim in claims {
                     let start = DispatchTime.now()
-                    let (report, _) = try await pipeline.check(claim)
+                    let (report, trace) = try await pipeline.check(claim)
+                    calls.verifierPairs += trace.modelCalls.verifierPairs
+                    calls.embeddedTexts += trace.modelCalls.embeddedTexts
                     latencies.append(milliseconds(since: start))
                     searches.append(report.timingsMs["searching"] ?? 0)
                     for outcome in report.providers { outcomes[outcome.provider, default: [:]][outcome.status.rawValue, default: 0] += 1 }
@@ -171,6 +175,9 @@ extension BenchCommand {
                 "search_p50_ms": searches[searches.count / 2], "search_p95_ms": searches[min(searches.count - 1, Int(Double(searches.count) * 0.95))], "providers": outcomes, "provider_deadline_ms": deadlineMs,
                 // Searches that ended within the provider deadline (and 500 ms for fusing): a hanging provider never holds a check.
                 "search_within_deadline_share": Double(searchWithinDeadline) / Double(latencies.count),
+                // What a warm check asks of the models, on average.
+                "verifier_pairs_per_check": Double(calls.verifierPairs) / Double(latencies.count),
+                "embedded_texts_per_check": Double(calls.embeddedTexts) / Double(latencies.count),
             ]
             // At the end: the process's own memory, and the file pages it maps (model weights, passage vectors), which
             // the operating system shares between processes and may drop.

@@ -25,6 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data(String(format: "[%@ %.0f ms] inputs: %@\n    %@\n", step.stage.rawValue, step.durationMs,
                                                            step.inputs.joined(separator: ", "), step.output).utf8))
             }
+            FileHandle.standardError.write(Data("[models] \(steps.modelCalls.verifierPairs) verifier pairs, \(steps.modelCalls.embeddedTexts) texts embedded\n".utf8))
         }
         print(json ? try ReportJSON.encode(report) : MarkdownReportRenderer().render(report))
     }

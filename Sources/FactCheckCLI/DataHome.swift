@@ -1,5 +1,5 @@
 import Foundation
-import Inference
+import Provisioning
 
 /// `$FACTCHECK_HOME` (default `./.factcheck`): installed models, the database and caches.
 struct DataHome {

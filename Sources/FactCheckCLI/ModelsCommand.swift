@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Inference
+import Provisioning
 
 struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Inference
+import Provisioning
 
 struct SetupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import FactCheckCore
 import Foundation
 import Inference
+import Provisioning
 import Fetching
 import LLM
 import Logging

@@ -54,22 +54,24 @@ public struct FactCheckPipeline: Sendable {
         try await check(.text(text), date: date, progress: progress)
     }
 
-    /// Checks a claim the caller has already normalised with this pipeline's normaliser (it is not normalised again).
-    public func check(_ claim: Claim, date: Date = Date(), progress: @escaping @Sendable (PipelineStage) -> Void = { _ in })
-        async throws -> (report: Report, trace: PipelineTrace) {
-        try await check(.normalized(claim), date: date, progress: progress)
+    /// Checks a claim the caller has already normalised with this pipeline's normaliser (it is not normalised again),
+    /// with its embedding when the caller has one (it is not embedded again).
+    public func check(_ claim: Claim, embedding: [Float]? = nil, date: Date = Date(),
+                      progress: @escaping @Sendable (PipelineStage) -> Void = { _ in }) async throws -> (report: Report, trace: PipelineTrace) {
+        try await check(.normalized(claim, embedding: embedding), date: date, progress: progress)
     }
 
-    /// What a check starts from: the user's text, or a claim already normalised.
+    /// What a check starts from: the user's text, or a claim already normalised (and perhaps embedded).
     private enum Input {
         case text(String)
-        case normalized(Claim)
+        case normalized(Claim, embedding: [Float]?)
     }
 
     private func check(_ input: Input, date: Date, progress: @escaping @Sendable (PipelineStage) -> Void)
         async throws -> (report: Report, trace: PipelineTrace) {
         let budget = LLMBudget(maxTokens: configuration.llmTokens, time: configuration.llmTime)
-        return try await LLMBudget.$current.withValue(budget) {
+        let calls = ModelCalls.current ?? ModelCalls()
+        return try await LLMBudget.$current.withValue(budget) { try await ModelCalls.$current.withValue(calls) {
             var recorder = TraceRecorder(progress: progress)
             let assessment = try await assess(input, recorder: &recorder)
             var report = try await recorder.run(.writing, inputs: assessment.decision.keyEvidence.map(\.rawValue), {
@@ -79,8 +81,9 @@ public struct FactCheckPipeline: Sendable {
             report.providers = assessment.providers
             report.notes = assessment.notes + budget.recordedNotes
             report.llm = budget.activity
+            recorder.trace.modelCalls = calls.tally
             return (report, recorder.trace)
-        }
+        } }
     }
 
     /// Runs every stage but the report writer (what evaluation needs).
@@ -96,11 +99,12 @@ public struct FactCheckPipeline: Sendable {
         let claim = try await recorder.run(.normalizing, inputs: [], {
             switch input {
             case let .text(text): try await normalizer.normalize(text)
-            case let .normalized(claim): claim
+            case let .normalized(claim, _): claim
             }
         }) { "claim \($0.id): \($0.normalized)" }
+        let embedding: [Float]? = if case let .normalized(_, embedding) = input { embedding } else { nil }
         let search = try await recorder.run(.searching, inputs: [claim.id.uuidString], {
-            try await retriever.retrieve(for: claim, limit: configuration.passagesToVerify)
+            try await retriever.retrieve(for: claim, embedding: embedding, limit: configuration.passagesToVerify)
         }) { "\($0.passages.count) passages: " + $0.passages.map(\.passage.id.rawValue).joined(separator: ", ") }
         let retrieved = search.passages
         let (evidence, note) = try await recorder.run(.weighing, inputs: retrieved.map(\.passage.id.rawValue), {

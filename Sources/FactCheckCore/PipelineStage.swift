@@ -26,4 +26,6 @@ public struct PipelineTrace: Sendable, Codable, Equatable {
     }
 
     public var steps: [Step] = []
+    /// What the check asked of the verifier and the embedder.
+    public var modelCalls = ModelCalls.Tally()
 }

@@ -7,7 +7,14 @@ public protocol ClaimNormalizer: Sendable {
 
 /// Finds passages relevant to a claim, from one or several evidence providers.
 public protocol EvidenceRetriever: Sendable {
-    func retrieve(for claim: Claim, limit: Int) async throws -> EvidenceSearch
+    /// - Parameter embedding: the claim's embedding when the caller has it already (nil: embedded here if needed).
+    func retrieve(for claim: Claim, embedding: [Float]?, limit: Int) async throws -> EvidenceSearch
+}
+
+extension EvidenceRetriever {
+    public func retrieve(for claim: Claim, limit: Int) async throws -> EvidenceSearch {
+        try await retrieve(for: claim, embedding: nil, limit: limit)
+    }
 }
 
 /// Writes the search phrasings of a claim for evidence providers (the claim itself first).

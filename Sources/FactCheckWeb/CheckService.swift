@@ -41,7 +41,9 @@ public final class CheckService: Sendable {
         }
         let claim: Claim
         do { claim = try await pipeline.normalizer.normalize(text) } catch { throw WebError.badRequest("\(error)") }
-        let embedding = try await embedder?.embed([claim.normalized]).first ?? []
+        let calls = ModelCalls()
+        let embedding = try await ModelCalls.$current.withValue(calls) { try await embedder?.embed([claim.normalized]).first ?? [] }
+        metrics.modelsCalled(calls.tally)
         return CheckRequest(claim: claim, embedding: embedding)
     }
 
@@ -77,8 +79,9 @@ public final class CheckService: Sendable {
     func checkAndPublish(_ submission: CheckRequest, progress: @escaping @Sendable (PipelineStage) -> Void = { _ in },
                          mayPublish: @Sendable () async -> Bool = { true }) async throws -> PublishedCheck {
         do {
-            let (report, _) = try await pipeline.check(submission.claim, progress: progress)
+            let (report, trace) = try await pipeline.check(submission.claim, embedding: submission.embedding, progress: progress)
             for (stage, milliseconds) in report.timingsMs { metrics.stageFinished(stage, milliseconds: milliseconds) }
+            metrics.modelsCalled(trace.modelCalls)
             metrics.providersAnswered(report.providers)
             metrics.llmUsed(report.llm)
             guard await mayPublish() else { throw JobLeaseLost() }

@@ -49,6 +49,16 @@ public final class WebMetrics: Sendable {
         }
     }
 
+    /// What a check, or a submission's preparation, asked of the verifier and the embedder.
+    func modelsCalled(_ calls: ModelCalls.Tally) {
+        registry.makeCounter(descriptor: .init(metricName: "factcheck_verifier_pairs", unitName: "total",
+                                               helpText: "Premise–statement pairs read by the NLI verifier."))
+            .increment(by: Int64(calls.verifierPairs))
+        registry.makeCounter(descriptor: .init(metricName: "factcheck_embedded_texts", unitName: "total",
+                                               helpText: "Texts embedded by the sentence embedder."))
+            .increment(by: Int64(calls.embeddedTexts))
+    }
+
     /// What the optional LLM spent and wrote during a check.
     func llmUsed(_ activity: LLMActivity?) {
         guard let activity else { return }

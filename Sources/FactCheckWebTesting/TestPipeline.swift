@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 import Foundation
 import Stages
@@ -34,7 +35,7 @@ public struct InMemoryRetriever: EvidenceRetriever {
 
     public init(passages: [(source: Source, text: String)]) { self.passages = passages }
 
-    public func retrieve(for claim: Claim, limit: Int) async throws -> EvidenceSearch {
+    public func retrieve(for claim: Claim, embedding: [Float]?, limit: Int) async throws -> EvidenceSearch {
         let words = LexicalStanceClassifier.words(claim.normalized)
         let scored = passages.enumerated().map { index, item in (index, item, LexicalStanceClassifier.words(item.text).intersection(words).count) }
         let found = scored.filter { $0.2 > 0 }.sorted { $0.2 > $1.2 }.prefix(limit).map { index, item, shared in
@@ -66,9 +67,7 @@ public struct LexicalStanceClassifier: StanceClassifier {
         }
     }
 
-    static let stopWords: Set<String> = ["a", "an", "the", "is", "was", "in", "of", "and", "has", "have", "it", "to", "when"]
-
     static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)).subtracting(stopWords)
+        Set(Words.matching(text)).subtracting(StopWords.search)
     }
 }

@@ -11,7 +11,6 @@ public struct InferenceError: Error, CustomStringConvertible, Equatable {
         case malformedConfig(path: String, reason: String)
         case unsupportedArchitecture(String)
         case invalidInput(String)
-        case modelStore(String)
     }
 
     private let kind: Kind
@@ -28,7 +27,6 @@ public struct InferenceError: Error, CustomStringConvertible, Equatable {
     static func malformedConfig(_ path: String, _ reason: String) -> Self { .init(.malformedConfig(path: path, reason: reason)) }
     static func unsupportedArchitecture(_ description: String) -> Self { .init(.unsupportedArchitecture(description)) }
     static func invalidInput(_ description: String) -> Self { .init(.invalidInput(description)) }
-    static func modelStore(_ description: String) -> Self { .init(.modelStore(description)) }
 
     public var description: String {
         switch kind {
@@ -41,7 +39,6 @@ public struct InferenceError: Error, CustomStringConvertible, Equatable {
         case let .malformedConfig(path, reason): "\(path): \(reason)"
         case let .unsupportedArchitecture(description): "unsupported architecture: \(description)"
         case let .invalidInput(description): "invalid input: \(description)"
-        case let .modelStore(description): description
         }
     }
 }

@@ -12,7 +12,7 @@ public final class TextEncoder {
     public init(directory: URL, maxLength: Int = 256, threadCount: Int = 1) throws {
         let tokenizerURL = directory.appendingPathComponent("tokenizer.json")
         do { tokenizer = try Tokenizer(contentsOf: tokenizerURL) } catch {
-            throw InferenceError.modelStore("\(error)")
+            throw InferenceError.fileUnreadable(tokenizerURL.path, "\(error)")
         }
         model = try EncoderModel(directory: directory, threadCount: threadCount)
         self.maxLength = min(maxLength, model.encoder.maxSequenceLength)

@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 /// Groups sentences into passages of one to `maxSentences` sentences and at most about `maxTokens` tokens
 /// (estimated as 4/3 of the words), so each passage is a self-contained piece of evidence for the verifier.

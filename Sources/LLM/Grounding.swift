@@ -1,3 +1,5 @@
+import English
+
 /// Whether the model's text brings facts of its own: a number, or a capitalised word after the first, that the text
 /// it was given lacks. A rewritten claim, a search query, an extracted claim or an uncited sentence must not.
 struct Grounding: Sendable {
@@ -5,12 +7,12 @@ struct Grounding: Sendable {
     let known: Set<String>
 
     init(_ texts: [String]) {
-        known = Set(texts.flatMap { Self.words($0).map { $0.lowercased() } })
+        known = Set(texts.flatMap(Words.matching))
     }
 
     /// The numbers and names of `text` that the given text lacks.
     func unknownFacts(in text: String) -> [String] {
-        Self.words(text).enumerated().compactMap { index, word in
+        Words.runs(text).enumerated().compactMap { index, word in
             let isName = index > 0 && word.first?.isUppercase == true
             return (isName || word.contains(where: \.isNumber)) && !known.contains(word.lowercased()) ? word : nil
         }
@@ -20,10 +22,6 @@ struct Grounding: Sendable {
 
     /// Whether `text` shares a word of at least four letters with the given text.
     func overlaps(_ text: String) -> Bool {
-        Self.words(text).contains { $0.count >= 4 && known.contains($0.lowercased()) }
-    }
-
-    static func words(_ text: String) -> [String] {
-        text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        Words.runs(text).contains { $0.count >= 4 && known.contains($0.lowercased()) }
     }
 }

@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 import Fetching
 import Foundation

@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 import Foundation
 
@@ -41,7 +42,7 @@ struct PassageRanker: Sendable {
     }
 
     private static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        Set(Words.matching(text))
     }
 
     /// The passages of `documents` that share the most keywords, at most `limit`, best first; a passage sharing none

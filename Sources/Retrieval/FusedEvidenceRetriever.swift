@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 import Foundation
 
@@ -49,8 +50,9 @@ public struct FusedEvidenceRetriever: EvidenceRetriever {
         self.onFailure = onFailure
     }
 
-    public func retrieve(for claim: Claim, limit: Int) async throws -> EvidenceSearch {
-        let vector = try await embedder.embed([claim.normalized])[0]
+    public func retrieve(for claim: Claim, embedding: [Float]?, limit: Int) async throws -> EvidenceSearch {
+        var vector = embedding ?? []
+        if vector.isEmpty { vector = try await embedder.embed([claim.normalized])[0] }
         let query = EvidenceQuery(claim: claim, searches: try await queryWriter.searches(for: claim), vector: vector, limit: limit)
         let answers = await withTaskGroup(of: (Int, Answer).self) { group in
             for (index, provider) in providers.enumerated() {
@@ -164,7 +166,7 @@ public struct FusedEvidenceRetriever: EvidenceRetriever {
     }
 
     private static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        Set(Words.matching(text))
     }
 
     private static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {

@@ -12,6 +12,7 @@ public final class EncoderEmbedder: TextEmbedder, @unchecked Sendable {
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
-        try lock.withLock { try encoder.embed(texts) }
+        ModelCalls.current?.embedded(texts.count)
+        return try lock.withLock { try encoder.embed(texts) }
     }
 }

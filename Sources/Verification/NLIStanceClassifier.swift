@@ -9,6 +9,7 @@ public final class NLIStanceClassifier: StanceClassifier, @unchecked Sendable {
     public init(verifier: NLIVerifier) { self.verifier = verifier }
 
     public func stances(of passages: [String], toward statement: String) async throws -> [StanceProbabilities] {
-        try lock.withLock { try verifier.stances(passages.map { ($0, statement) }) }
+        ModelCalls.current?.verified(passages.count)
+        return try lock.withLock { try verifier.stances(passages.map { ($0, statement) }) }
     }
 }

@@ -13,13 +13,6 @@ final class ArticleTests: XCTestCase {
         XCTAssertNil(TextSpan(start: -1, end: 2).range(in: text))
     }
 
-    func testSentenceRangesLeaveOutWhiteSpaceAndSplitAtParagraphs() {
-        let text = "  Dr. Smith arrived in the U.S. in 1990.\n\nHeading line\nThe end. "
-        let sentences = SentenceSplitter.ranges(in: text).map { String(text[$0]) }
-        XCTAssertEqual(sentences, ["Dr. Smith arrived in the U.S. in 1990.", "Heading line\nThe end."])
-        XCTAssertEqual(SentenceSplitter.sentences(in: text), ["Dr. Smith arrived in the U.S. in 1990.", "Heading line The end."])
-    }
-
     private struct ListExtractor: ClaimExtractor {
         let texts: [String]
         func claims(in article: Article, limit: Int) async throws -> [ExtractedClaim] {

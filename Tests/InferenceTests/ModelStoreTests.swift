@@ -1,6 +1,7 @@
 import Foundation
 import FactCheckCore
 import Inference
+import Provisioning
 import XCTest
 
 /// Model installation: Hub downloads (redirects, resume, hash pinning), local installs and verification,

@@ -4,15 +4,6 @@ import Ingestion
 import XCTest
 
 final class IngestionTests: XCTestCase {
-    func testSentenceSplitting() {
-        XCTAssertEqual(SentenceSplitter.sentences(in: "Dr. Smith went to Washington. He arrived at 3.30 p.m. on Monday! Did he stay? Yes."),
-                       ["Dr. Smith went to Washington.", "He arrived at 3.30 p.m. on Monday!", "Did he stay?", "Yes."])
-        XCTAssertEqual(SentenceSplitter.sentences(in: "J. R. R. Tolkien wrote it. The U.S. economy grew 2.5% in 2019."),
-                       ["J. R. R. Tolkien wrote it.", "The U.S. economy grew 2.5% in 2019."])
-        XCTAssertEqual(SentenceSplitter.sentences(in: "First paragraph without a stop\n\nSecond one."), ["First paragraph without a stop", "Second one."])
-        XCTAssertEqual(SentenceSplitter.sentences(in: "  "), [])
-    }
-
     func testChunksRespectSentenceAndTokenBudgets() {
         let sentence = "This sentence has exactly eight words in it."
         let passages = PassageChunker(maxSentences: 3, maxTokens: 40).passages(of: Array(repeating: sentence, count: 7).joined(separator: " "))

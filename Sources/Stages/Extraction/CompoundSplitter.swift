@@ -1,3 +1,4 @@
+import English
 /// Splits a statement about several named things into one statement each:
 /// "Japan has sent peacekeeping forces to countries such as Cambodia, East Timor, and South Sudan." →
 /// "… to Cambodia.", "… to East Timor.", "… to South Sudan."; and states an appositive on its own:

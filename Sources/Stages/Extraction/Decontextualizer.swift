@@ -1,3 +1,4 @@
+import English
 /// Rewrites an article's sentences to stand alone: a leading connective ("However,", "Instead,") is dropped, an
 /// aside naming the subject again (", commonly known as NATO,") is dropped, and an opening "It", "The alliance" or
 /// "The country" is replaced by the name it refers to, read from the sentences before (or the article's topic).

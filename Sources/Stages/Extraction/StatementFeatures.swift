@@ -1,3 +1,4 @@
+import English
 import Foundation
 
 /// What a sentence shows about being a checkable statement: the reasons to leave it out, and the signals of a

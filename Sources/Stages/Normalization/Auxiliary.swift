@@ -1,3 +1,4 @@
+import English
 /// The auxiliary verb a yes/no question starts with: a form of be, have or do, or a modal.
 struct Auxiliary {
     enum Kind {

@@ -1,3 +1,4 @@
+import English
 /// Rewrites a negated comparison with everything as the superlative it states:
 /// "No lake in the world is deeper than Lake Baikal" → "Lake Baikal is the deepest lake in the world",
 /// "No land animal is faster than the cheetah" → "The cheetah is the fastest land animal",

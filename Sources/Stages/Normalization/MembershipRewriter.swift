@@ -1,3 +1,4 @@
+import English
 /// Rewrites being "in" or "part of" a membership organisation as membership:
 /// "Japan is in NATO" → "Japan is a member of NATO", "Norway and Iceland are not in the EU" →
 /// "Norway and Iceland are not members of the EU".

@@ -1,3 +1,4 @@
+import English
 /// Turns a yes/no question into the statement it tests, by moving the auxiliary after the subject:
 /// "Is Japan in NATO?" → "Japan is in NATO", "Does coffee cause cancer?" → "coffee causes cancer",
 /// "Did Einstein win a Nobel Prize?" → "Einstein won a Nobel Prize".

@@ -1,3 +1,4 @@
+import English
 /// Finds where the subject of an inverted question ends, e.g. `[the Great Wall of China] visible from space`
 /// after "Is", or `[climate change] cause wildfires` after "Does".
 ///

@@ -1,3 +1,4 @@
+import English
 import Foundation
 
 /// Character-level clean-up of a claim: control characters, emoji, quotes, punctuation runs and spacing.
@@ -37,7 +38,7 @@ enum TextCleaner {
         for (pattern, replacement) in punctuationRuns {
             cleaned = pattern.replacingMatches(in: cleaned, with: replacement)
         }
-        cleaned = tidySpacing(cleaned)
+        cleaned = Spacing.tidy(cleaned)
         let letters = cleaned.filter(\.isLetter)
         if letters.count > 1, !letters.contains(where: \.isLowercase), letters.contains(where: \.isUppercase),
            cleaned.contains(" ") {
@@ -74,15 +75,6 @@ enum TextCleaner {
         (TextPattern(#"\.{4,}|…"#), "..."),
         (TextPattern(#"([,;:])[\s,;:]*\1"#), "$1"),
     ]
-
-    private static let spaceRuns = TextPattern(#"\s+"#)
-    private static let spaceBeforePunctuation = TextPattern(#"\s+([,.;:!?])"#)
-
-    /// Single spaces, none before punctuation, none at the ends.
-    static func tidySpacing(_ text: String) -> String {
-        let single = spaceRuns.replacingMatches(in: text, with: " ")
-        return spaceBeforePunctuation.replacingMatches(in: single, with: "$1").trimmingCharacters(in: .whitespaces)
-    }
 
     /// Pictographs, flags, keycaps, skin tones and the joiners and selectors that build them; not `#`, digits, © or ®.
     private static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,12 +1,8 @@
+import English
 import Foundation
 
-/// Splits passages into sentences, picks the one most relevant to a claim and cleans it into a stated fact.
+/// Picks the sentence of a passage most relevant to a claim and cleans it into a stated fact.
 enum ReportSentences {
-    /// Words whose trailing period does not end a sentence.
-    private static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "col", "lt", "mt", "ft",
-        "vs", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
     /// Leading words that read naturally lower-cased after "According to X, ".
     private static let leadingFunctionWords: Set<String> = [
         "the", "a", "an", "in", "on", "at", "it", "its", "this", "that", "these", "those", "there", "since", "as",
@@ -15,40 +11,6 @@ enum ReportSentences {
     ]
     private static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]"]
     private static let terminators: Set<Character> = [".", "!", "?"]
-
-    /// The sentences of `text`, split after `.`, `!` or `?` when the next sentence starts with a capital, digit
-    /// or quote and the period does not end an abbreviation or an initial.
-    static func sentences(in text: String) -> [String] {
-        let chars = Array(text)
-        var sentences: [String] = []
-        var start = 0, index = 0
-        while index < chars.count {
-            guard terminators.contains(chars[index]) else { index += 1; continue }
-            var end = index + 1
-            while end < chars.count, closers.contains(chars[end]) || terminators.contains(chars[end]) { end += 1 }
-            if end == chars.count || (chars[end].isWhitespace && startsSentence(chars, at: end) && !endsAbbreviation(chars, period: index)) {
-                sentences.append(String(chars[start ..< end]))
-                start = end
-            }
-            index = end
-        }
-        if start < chars.count { sentences.append(String(chars[start...])) }
-        return sentences.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-    }
-
-    private static func startsSentence(_ chars: [Character], at position: Int) -> Bool {
-        guard let next = chars[position...].first(where: { !$0.isWhitespace }) else { return true }
-        return next.isUppercase || next.isNumber || "\"“'‘(".contains(next)
-    }
-
-    private static func endsAbbreviation(_ chars: [Character], period: Int) -> Bool {
-        guard chars[period] == "." else { return false }
-        var start = period
-        while start > 0, !chars[start - 1].isWhitespace { start -= 1 }
-        let word = String(chars[start ..< period]).trimmingCharacters(in: .punctuationCharacters.subtracting(["."]))
-        if word.count == 1, word.first!.isUppercase { return true } // an initial: "J. Smith"
-        return word.contains(".") || abbreviations.contains(word.lowercased()) // "U.S.", "e.g.", "Dr."
-    }
 
     /// Opening words that refer back to an earlier sentence ("He established …", "This is enshrined in …"): quoted
     /// alone, such a sentence does not say what it is about.
@@ -76,9 +38,9 @@ enum ReportSentences {
     /// to an earlier one is never taken: it cannot stand alone as a fact.
     static func mostRelevant(in passage: String, to claimTokens: Set<String>, minimumWords: Int) -> String? {
         var best: (text: String, overlap: Int)?
-        for sentence in sentences(in: passage) {
+        for sentence in SentenceSplitter.sentences(in: passage) {
             let text = clean(sentence)
-            let words = ReportTokens.words(text)
+            let words = Words.matching(text)
             guard words.count >= minimumWords, !opensByReferringBack(words) else { continue }
             let overlap = ReportTokens.content(text).intersection(claimTokens).count
             if overlap > (best?.overlap ?? 0) { best = (text, overlap) }
@@ -109,7 +71,7 @@ enum ReportSentences {
     /// `fact` with its first letter lower-cased when it starts with a function word ("The", "In"…), so it can
     /// follow "According to X, ". Names and acronyms keep their capitals.
     static func continuingSentence(_ fact: String) -> String {
-        guard let first = ReportTokens.words(fact).first, leadingFunctionWords.contains(first),
+        guard let first = Words.matching(fact).first, leadingFunctionWords.contains(first),
               let initial = fact.first, initial.isUppercase else { return fact }
         return initial.lowercased() + fact.dropFirst()
     }

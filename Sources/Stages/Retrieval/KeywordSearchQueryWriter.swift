@@ -1,4 +1,5 @@
 import Foundation
+import English
 import FactCheckCore
 
 /// Search phrasings without a language model: the claim itself, its keywords (without function words, and without
@@ -12,12 +13,12 @@ public struct KeywordSearchQueryWriter: SearchQueryWriter {
         let statement = claim.normalized
         let words = statement.split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: .punctuationCharacters) }.filter { !$0.isEmpty }
         let keywords = words.filter { word in
-            !StatementAnchors.isFunctionWord(word.lowercased()) && !(word.first!.isNumber && !StatementAnchors.isYear(word))
+            !StopWords.anchors.contains(word.lowercased()) && !(word.first!.isNumber && !Numbers.isYear(word))
         }
         let anchors = StatementAnchors(claim: statement)
         let names = words.filter { word in
             let lower = word.lowercased()
-            return word.first!.isUppercase && !StatementAnchors.isFunctionWord(lower) && anchors.names.contains(lower)
+            return word.first!.isUppercase && !StopWords.anchors.contains(lower) && anchors.names.contains(lower)
         }
         var searches: [String] = []
         for search in [statement, keywords.joined(separator: " "), names.joined(separator: " ")] where !search.isEmpty && !searches.contains(search) {

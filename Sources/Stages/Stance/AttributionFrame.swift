@@ -1,3 +1,4 @@
+import English
 /// The part of a claim that says who reported it rather than what is claimed: "Researchers at Oxford found that …",
 /// "In September, Vaxart reported that …", "…, says Jose-Luis Jimenez, a professor at …", "… according to a study
 /// published in Nature". Evidence for what is claimed need not name who reported it.

@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 import Foundation
 
@@ -147,8 +148,8 @@ public struct GroundedStanceClassifier: StanceClassifier {
         guard coverage >= configuration.minimumCoverage, saysWhatClaimSays || anchoredByNumbers else {
             return StanceProbabilities(supports: 0, refutes: 0, notEnoughInfo: 1)
         }
-        let turnsOnYear = claim.numbers.contains(where: StatementAnchors.isYear)
-        let turnsOnCount = claim.numbers.contains { !StatementAnchors.isYear($0) }
+        let turnsOnYear = claim.numbers.contains(where: Numbers.isYear)
+        let turnsOnCount = claim.numbers.contains { !Numbers.isYear($0) }
         let statesKindOfNumber = (!turnsOnYear || sentence.hasYear) && (!turnsOnCount || sentence.hasCount)
 
         var supports = namesAll && statesNumbers ? stance.supports : 0

@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 
 /// A claim that its subject is (or is not) a member of an organisation — "Japan is a member of NATO", "Laos is one of

@@ -1,3 +1,4 @@
+import English
 import Foundation
 
 /// What a statement is anchored to, for deciding whether a sentence can speak to it: the names it mentions
@@ -38,7 +39,7 @@ struct StatementAnchors: Sendable, Equatable {
         let read = Self.tokens(text)
         let tokens = read.map(\.token)
         words = tokens.map { $0.lowercased() }
-        contentStems = Set(words.filter { !Self.functionWords.contains($0) }.map(Self.stem))
+        contentStems = Set(words.filter { !StopWords.anchors.contains($0) }.map(Self.stem))
         namePhrases = []
         namePhraseStarts = []
         possessivePhrases = []
@@ -47,7 +48,7 @@ struct StatementAnchors: Sendable, Equatable {
         var continuesName = false
         for (index, token) in tokens.enumerated() {
             let word = words[index]
-            if let number = Self.number(word) {
+            if let number = Numbers.value(of: word) {
                 numbers.append(number)
                 if token.first!.isNumber, let quantity = Self.quantity(at: index, value: number, words: words) { quantities.append(quantity) }
                 continuesName = false
@@ -123,7 +124,7 @@ struct StatementAnchors: Sendable, Equatable {
 
     /// The initials of the words that are not function words ("ipcc" for "Intergovernmental Panel on Climate Change").
     var initials: String {
-        String(words.filter { !Self.functionWords.contains($0) }.compactMap(\.first))
+        String(words.filter { !StopWords.anchors.contains($0) }.compactMap(\.first))
     }
 
     private static func isRun(_ run: [String], like phrase: [String]) -> Bool {
@@ -158,8 +159,7 @@ struct StatementAnchors: Sendable, Equatable {
 
     /// A crude stem: without a plural "s", at most five letters ("states" → "state", "founded" → "found").
     static func stem(_ word: String) -> String {
-        let singular = word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
-        return String(singular.prefix(5))
+        String(Plural.singular(word).prefix(5))
     }
 
     /// These anchors without the sentence-initial word taken for a name when it is an ordinary word: one of `texts`
@@ -198,35 +198,12 @@ struct StatementAnchors: Sendable, Equatable {
     func contains(number: String) -> Bool { numbers.contains(number) }
 
     /// Whether a year (1800–2099) is mentioned.
-    var hasYear: Bool { numbers.contains(where: Self.isYear) }
+    var hasYear: Bool { numbers.contains(where: Numbers.isYear) }
     /// Whether a number other than a year is mentioned.
-    var hasCount: Bool { numbers.contains { !Self.isYear($0) } }
+    var hasCount: Bool { numbers.contains { !Numbers.isYear($0) } }
 
-    /// Whether `word` (lower-case) is a function word ("the", "of", "has"), which says nothing about a subject.
-    static func isFunctionWord(_ word: String) -> Bool { functionWords.contains(word) }
-
-    static func isYear(_ number: String) -> Bool {
-        number.count == 4 && Int(number).map { (1800 ... 2099).contains($0) } == true
-    }
 
     // MARK: - Reading
-
-    private static let functionWords: Set<String> = [
-        "a", "an", "the", "is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "it", "its", "this",
-        "that", "these", "those", "there", "in", "on", "at", "of", "to", "for", "by", "with", "from", "and", "or", "not", "no", "as",
-        "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "can", "will", "would", "should", "may", "might",
-        "all", "some", "many", "most", "more", "every", "each", "after", "before", "during", "since", "when", "while", "if", "but",
-    ]
-    private static let numberWords: [String: String] = [
-        "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-        "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
-        "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
-    ]
-    private static let multipliers: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
-    private static let hedges: Set<String> = [
-        "about", "approximately", "around", "over", "nearly", "almost", "some", "roughly", "more", "less", "fewer", "least", "up",
-        "under", "estimated", "circa", "than", "upwards", "+", "~",
-    ]
 
     /// Spellings of the same name that a sentence may use instead; kept small: names whose usual spellings share no
     /// prefix.
@@ -237,13 +214,6 @@ struct StatementAnchors: Sendable, Equatable {
         for group in groups { for name in group { table[name] = group } }
         return table
     }()
-    /// Months and weekdays: capitalised, but a time rather than something a sentence must name.
-    private static let calendarWords: Set<String> = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
-
     /// A name with a lower-case word joined by a hyphen, without that word: "COVID-19-positive" → "COVID-19",
     /// "Ebola-infected" → "Ebola"; nil for other tokens.
     private static func droppingLowerCaseTail(_ token: String) -> Substring? {
@@ -256,8 +226,8 @@ struct StatementAnchors: Sendable, Equatable {
     /// A capitalised word that is not a function word or a month ("NATO", "Japan", but not a sentence-initial "The" or
     /// "Is", nor "June").
     private static func isName(_ token: String) -> Bool {
-        guard let first = token.first, first.isUppercase, !calendarWords.contains(token.lowercased()) else { return false }
-        return (token.count > 1 && token == token.uppercased()) || !functionWords.contains(token.lowercased())
+        guard let first = token.first, first.isUppercase, !Lexicon.calendarWords.contains(token.lowercased()) else { return false }
+        return (token.count > 1 && token == token.uppercased()) || !StopWords.anchors.contains(token.lowercased())
     }
 
     /// Words with surrounding punctuation and a possessive "'s" removed (`possessive` says so); numbers keep their inner
@@ -286,35 +256,25 @@ struct StatementAnchors: Sendable, Equatable {
         return read
     }
 
-    private static func number(_ word: String) -> String? {
-        if let spelled = numberWords[word] { return spelled }
-        var digits = word.hasSuffix("%") ? String(word.dropLast()) : word
-        guard digits.first?.isNumber == true else { return nil }
-        digits.removeAll { $0 == "," }
-        guard digits.allSatisfy({ $0.isNumber || $0 == "." }), Double(digits) != nil else { return nil }
-        return digits
-    }
-
     /// The quantity a number at `index` states: scaled by a following "million" etc., counting the next content word.
     private static func quantity(at index: Int, value: String, words: [String]) -> Quantity? {
-        guard !isYear(value), var amount = Double(value) else { return nil }
+        guard !Numbers.isYear(value), var amount = Double(value) else { return nil }
         var next = index + 1
         if words[index].hasSuffix("%") {
             return Quantity(value: amount, unit: "percent", approximate: isHedged(before: index, words: words))
         }
-        if next < words.count, let multiplier = multipliers[words[next]] {
+        if next < words.count, let multiplier = Numbers.multipliers[words[next]] {
             amount *= multiplier
             next += 1
         }
         guard next < words.count else { return nil }
         var unit = words[next]
         if unit == "per", next + 1 < words.count, words[next + 1] == "cent" { unit = "percent" }
-        guard unit.allSatisfy(\.isLetter), !functionWords.contains(unit) else { return nil }
-        if unit.count > 3, unit.hasSuffix("s"), !unit.hasSuffix("ss") { unit.removeLast() }
-        return Quantity(value: amount, unit: unit, approximate: isHedged(before: index, words: words))
+        guard unit.allSatisfy(\.isLetter), !StopWords.anchors.contains(unit) else { return nil }
+        return Quantity(value: amount, unit: Plural.singular(unit), approximate: isHedged(before: index, words: words))
     }
 
     private static func isHedged(before index: Int, words: [String]) -> Bool {
-        words[max(0, index - 2) ..< index].contains(where: hedges.contains)
+        words[max(0, index - 2) ..< index].contains(where: Lexicon.approximators.contains)
     }
 }

@@ -1,3 +1,4 @@
+import English
 import FactCheckCore
 import Foundation
 
@@ -116,7 +117,7 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
     /// The most recent date among the sources' publication dates or years written in the passages.
     private func newestDate(_ items: [Evidence]) -> Int? {
         items.compactMap { item -> Int? in
-            let written = Self.years(in: item.passage.text).max()
+            let written = Numbers.years(in: item.passage.text).max()
             let published = item.source.published.map { Calendar(identifier: .gregorian).component(.year, from: $0) }
             return [written, published].compactMap { $0 }.max()
         }.max()
@@ -131,24 +132,12 @@ public struct WeightedVerdictAggregator: VerdictAggregator {
         guard !words.contains(where: pastTense.contains) else { return false }
         let offices: Set<String> = ["president", "prime", "chancellor", "king", "queen", "leader", "ceo", "chairman", "chair", "head",
                                     "governor", "mayor", "minister", "secretary-general", "pope", "champion", "holder", "capital"]
-        let hasCount = words.contains { word in word.allSatisfy(\.isNumber) && !(word.count == 4 && !years(in: word).isEmpty) }
+        let hasCount = words.contains { word in word.allSatisfy(\.isNumber) && !Numbers.isYear(word) }
         let countVerbs: Set<String> = ["has", "have", "are", "contains", "consists", "comprises", "includes", "counts", "numbers", "population", "members", "member"]
         let superlative = zip(words, words.dropFirst()).contains { previous, word in
             ["the", "second", "third", "most"].contains(previous) && word.hasSuffix("est") && word.count > 4
         }
         let ranking = superlative || words.contains("most") || words.contains("largest")
         return (hasCount && words.contains(where: countVerbs.contains)) || ranking || words.contains(where: offices.contains)
-    }
-
-    /// Four-digit years 1800–2099 mentioned in `text`.
-    static func years(in text: String) -> [Int] {
-        var years: [Int] = []
-        var digits = ""
-        for character in text + " " {
-            if character.isASCII, character.isNumber { digits.append(character); continue }
-            if digits.count == 4, let year = Int(digits), (1800 ... 2099).contains(year) { years.append(year) }
-            digits = ""
-        }
-        return years
     }
 }

@@ -1,14 +1,14 @@
 /// Closed word classes and small open-class word lists of English, used to find where the subject of a
 /// question ends. Words are lower-case.
-enum Lexicon {
-    static let determiners: Set<String> = [
+public enum Lexicon {
+    public static let determiners: Set<String> = [
         "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
         "some", "any", "no", "every", "each", "all", "most", "many", "much", "few", "several", "both", "either",
         "neither", "another", "such",
     ]
 
     /// Prepositions that start a predicate; `of` is left out because it continues a noun phrase.
-    static let prepositions: Set<String> = [
+    public static let prepositions: Set<String> = [
         "in", "on", "at", "from", "by", "with", "without", "to", "for", "into", "onto", "over", "under", "above",
         "below", "near", "inside", "outside", "within", "between", "among", "against", "about", "after", "before",
         "during", "since", "until", "through", "across", "behind", "beyond", "like", "unlike", "than", "as", "via",
@@ -17,21 +17,21 @@ enum Lexicon {
     ]
 
     /// Words that link two parts of one noun phrase.
-    static let nounPhraseLinks: Set<String> = ["of", "and", "or", "&"]
+    public static let nounPhraseLinks: Set<String> = ["of", "and", "or", "&"]
 
     /// Lower-case particles inside names: "Rio de Janeiro", "Leonardo da Vinci", "Ludwig van Beethoven".
-    static let nameParticles: Set<String> = [
+    public static let nameParticles: Set<String> = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al",
         "bin", "ibn", "y",
     ]
 
     /// Pronouns that are a whole subject.
-    static let subjectPronouns: Set<String> = [
+    public static let subjectPronouns: Set<String> = [
         "it", "there", "he", "she", "they", "we", "you", "i", "anyone", "anybody", "someone", "somebody",
         "everyone", "everybody", "anything", "something", "everything", "nothing", "nobody",
     ]
 
-    static let adverbs: Set<String> = [
+    public static let adverbs: Set<String> = [
         "not", "never", "still", "really", "actually", "truly", "ever", "always", "also", "already", "even", "now",
         "currently", "officially", "legally", "technically", "generally", "usually", "often", "sometimes", "very",
         "too", "so", "just", "only", "mostly", "largely", "partly", "fully", "completely", "entirely", "totally",
@@ -41,17 +41,17 @@ enum Lexicon {
 
     /// Adverbs that only voice the asker's doubt ("Is Japan really in NATO?", "Has Japan ever been…?");
     /// dropped from the start of the predicate.
-    static let doubtAdverbs: Set<String> = ["really", "actually", "ever"]
+    public static let doubtAdverbs: Set<String> = ["really", "actually", "ever"]
 
     /// Words ending in -ly that are nouns or verbs, not adverbs or adjectives.
-    static let lyNonAdverbs: Set<String> = [
+    public static let lyNonAdverbs: Set<String> = [
         "family", "supply", "rally", "assembly", "monopoly", "anomaly", "butterfly", "belly", "jelly", "bully",
         "reply", "italy", "apply", "comply", "imply", "multiply",
     ]
 
     /// Adjectives commonly used as predicates ("safe", "legal", "visible"); comparatives and superlatives
     /// of these are recognised by `isAdjective`.
-    static let adjectives: Set<String> = [
+    public static let adjectives: Set<String> = [
         "safe", "unsafe", "dangerous", "true", "false", "real", "fake", "good", "bad", "healthy", "unhealthy",
         "harmful", "harmless", "toxic", "poisonous", "legal", "illegal", "alive", "dead", "possible", "impossible",
         "flat", "round", "big", "small", "large", "tall", "short", "old", "young", "new", "hot", "warm", "cool", "wet",
@@ -79,15 +79,15 @@ enum Lexicon {
     ]
 
     /// Time units of adverbials like "every day", which do not start a predicate.
-    static let timeUnits: Set<String> = [
+    public static let timeUnits: Set<String> = [
         "day", "week", "month", "year", "night", "morning", "evening", "time", "hour", "decade", "summer", "winter",
     ]
 
     /// Nouns that often head a predicate without an article ("part of", "home to").
-    static let predicateNouns: Set<String> = ["part", "home"]
+    public static let predicateNouns: Set<String> = ["part", "home"]
 
     /// -ing words that are nouns, not progressive verbs ("the moon landing", "global warming").
-    static let ingNouns: Set<String> = [
+    public static let ingNouns: Set<String> = [
         "landing", "warming", "cooling", "building", "meeting", "funding", "spending", "shooting", "bombing",
         "training", "housing", "clothing", "ceiling", "morning", "evening", "wedding", "pudding", "painting",
         "recording", "cloning", "screening", "testing", "parking", "marketing", "banking", "lending", "lightning",
@@ -99,7 +99,7 @@ enum Lexicon {
     ]
 
     /// -ive, -able and -ible words that are nouns.
-    static let adjectiveSuffixNouns: Set<String> = [
+    public static let adjectiveSuffixNouns: Set<String> = [
         "alternative", "executive", "representative", "initiative", "objective", "detective", "explosive",
         "relative", "motive", "archive", "incentive", "perspective", "directive", "narrative",
         "sedative", "preservative", "additive", "contraceptive", "laxative", "vegetable", "timetable",
@@ -107,23 +107,23 @@ enum Lexicon {
     ]
 
     /// Words ending in -ed that are not participles.
-    static let edNonParticiples: Set<String> = [
+    public static let edNonParticiples: Set<String> = [
         "bed", "red", "shed", "sled", "wed", "need", "seed", "speed", "feed", "greed", "breed", "weed", "steed",
         "deed", "creed", "tweed", "hundred", "bred", "med", "ted",
     ]
 
     /// Plural-looking nouns that take a singular verb.
-    static let singularSNouns: Set<String> = [
+    public static let singularSNouns: Set<String> = [
         "news", "series", "species", "physics", "economics", "mathematics", "politics", "ethics", "genetics",
         "measles", "mumps", "diabetes", "herpes", "rabies", "gas", "lens", "bias", "atlas", "canvas", "chaos",
         "always", "perhaps",
     ]
 
     /// Verbs that take a bare infinitive ("help prevent", "make you fat").
-    static let catenativeVerbs: Set<String> = ["help", "make", "let"]
+    public static let catenativeVerbs: Set<String> = ["help", "make", "let"]
 
     /// Common verbs in their base form.
-    static let verbs: Set<String> = [
+    public static let verbs: Set<String> = [
         "abolish", "absorb", "accept", "achieve", "affect", "agree", "allow", "alter", "annex", "appear", "apply",
         "appoint", "approve", "argue", "arrest", "arrive", "ask", "attack", "avoid", "ban", "bear", "beat", "become",
         "begin", "believe", "belong", "bite", "bleed", "block", "blow", "boost", "border", "break", "breathe",
@@ -163,17 +163,17 @@ enum Lexicon {
     ]
 
     /// Be, have, do and the modals, in every form a question can start with.
-    static let auxiliaries: Set<String> = [
+    public static let auxiliaries: Set<String> = [
         "am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "can",
         "could", "will", "would", "shall", "should", "may", "might", "must",
     ]
 
     /// Words that start questions no statement can replace.
-    static let whWords: Set<String> = ["who", "whom", "whose", "what", "when", "where", "which", "how"]
+    public static let whWords: Set<String> = ["who", "whom", "whose", "what", "when", "where", "which", "how"]
 
     /// Whether `word` is an adjective by the list, by being a comparative or superlative of one
     /// (`healthier`, `biggest`), or by a typical adjective suffix (`-ous`, `-ful`, `-less`, `-ible`, `-able`, `-ive`).
-    static func isAdjective(_ word: String) -> Bool {
+    public static func isAdjective(_ word: String) -> Bool {
         if adjectives.contains(word) { return true }
         for suffix in ["er", "est"] where word.hasSuffix(suffix) {
             let stem = String(word.dropLast(suffix.count))
@@ -186,19 +186,33 @@ enum Lexicon {
     }
 
     /// Whether `word` is an adverb by the list or an -ly adverb.
-    static func isAdverb(_ word: String) -> Bool {
+    public static func isAdverb(_ word: String) -> Bool {
         adverbs.contains(word) || (word.count >= 5 && word.hasSuffix("ly") && !lyNonAdverbs.contains(word))
     }
 
     /// Whether `word` looks like a plural noun (`vaccines`, `cars`), not `news`, `virus` or `Paris`.
-    static func isPlural(_ word: String) -> Bool {
+    public static func isPlural(_ word: String) -> Bool {
         word.count >= 3 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us")
             && !word.hasSuffix("is") && !word.hasSuffix("'s") && !singularSNouns.contains(word)
     }
 
     /// Whether `word` is a progressive or gerund -ing form of a verb (`melting`, `winning`), not `king` or `landing`.
-    static func isIngVerb(_ word: String) -> Bool {
+    public static func isIngVerb(_ word: String) -> Bool {
         guard word.count >= 5, word.hasSuffix("ing"), !ingNouns.contains(word) else { return false }
         return word.dropLast(3).contains { "aeiouy".contains($0) }
     }
+
+    /// Words that make a number approximate when they stand up to two words before it ("about 30", "over 1,000").
+    public static let approximators: Set<String> = [
+        "about", "approximately", "around", "over", "nearly", "almost", "some", "roughly", "more", "less", "fewer", "least", "up",
+        "under", "estimated", "circa", "than", "upwards", "+", "~",
+    ]
+
+    /// Months and weekdays, and their abbreviations but "mar" (a word too): capitalised, but a time
+    /// rather than a name.
+    public static let calendarWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
 }

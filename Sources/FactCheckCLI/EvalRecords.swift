@@ -1,3 +1,4 @@
+import ArgumentParser
 import FactCheckCore
 import Foundation
 
@@ -19,7 +20,7 @@ struct EvalRecords {
     /// Lines that could not be used, with their line numbers.
     var skipped: [String] = []
 
-    enum Format: String, CaseIterable { case nli, claims }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case nli, claims }
 
     /// - Parameter titleContext: read an evidence text after its `title` when the text does not name it, as the pipeline
     ///   reads a passage of a source ("Harry S. Truman. He established …").

@@ -40,14 +40,13 @@ struct ModelsCommand: AsyncParsableCommand {
         @Argument(help: "A catalog name (see `factcheck models list`) or hf:OWNER/NAME.") var name: String
         @Option(help: "Install from a local folder holding the model's files instead of downloading.") var from: String?
         @Option(help: "Hub revision: a commit hash pins it (hf: models only).") var revision = "main"
-        @Option(help: "The model's role (hf: models only): embedder or verifier.") var role = "verifier"
+        @Option(help: "The model's role (hf: models only): embedder or verifier.") var role: ModelSpec.Role = .verifier
         @Option(name: .customLong("sha256"), help: "Pin a file's hash (hf: models only): FILE=HEX; repeatable.") var pins: [String] = []
 
         func validate() throws {
             if name.hasPrefix("hf:") {
                 let repo = name.dropFirst(3).split(separator: "/")
                 guard repo.count == 2, repo.allSatisfy({ !$0.isEmpty }) else { throw ValidationError("Expected hf:OWNER/NAME, got '\(name)'.") }
-                guard ModelSpec.Role(rawValue: role) != nil else { throw ValidationError("--role must be embedder or verifier.") }
                 for pin in pins {
                     let parts = pin.split(separator: "=")
                     guard parts.count == 2, parts[1].count == 64, parts[1].allSatisfy(\.isHexDigit) else {
@@ -69,7 +68,7 @@ struct ModelsCommand: AsyncParsableCommand {
                     let parts = pin.split(separator: "=")
                     return (String(parts[0]), String(parts[1]).lowercased())
                 })
-                spec = .huggingFace(repo: String(name.dropFirst(3)), revision: revision, role: ModelSpec.Role(rawValue: role)!, pins: pinned)
+                spec = .huggingFace(repo: String(name.dropFirst(3)), revision: revision, role: role, pins: pinned)
             } else {
                 spec = ModelCatalog.spec(named: name)!
             }
@@ -113,3 +112,5 @@ func table(_ rows: [[String]]) -> String {
         }.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
 }
+
+extension ModelSpec.Role: ExpressibleByArgument {}

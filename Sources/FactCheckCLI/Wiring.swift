@@ -57,25 +57,17 @@ extension DataHome {
         // publisher table does not list (measured: applied to Wikipedia too, two more SUPPORTED claims were called false).
         let credibility = try DomainCredibilityScorer(configuration: .init(ratingsFile: credibilityRatings ?? installedDomainRatings,
                                                                            ratesUnlistedDomainsOnly: credibilityRatings == nil))
-        let verified: any StanceClassifier = grounded
-            ? GroundedStanceClassifier(base: stance, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
-            : stance
-        let judged: any StanceClassifier = llm?.client(for: .judge).map { LLMStanceJudge(client: $0, verifier: verified) } ?? verified
-        let normalizer: any ClaimNormalizer = llm?.client(for: .normalize).map { LLMClaimNormalizer(client: $0, base: RuleBasedClaimNormalizer()) }
-            ?? RuleBasedClaimNormalizer()
-        let template = TemplateReportWriter(stanceClassifier: stance)
-        let writer: any ReportWriter = llm?.client(for: .prose).map { LLMReportWriter(client: $0, base: template, verifier: stance) } ?? template
-        return FactCheckPipeline(
-            normalizer: normalizer,
-            retriever: try retriever(providers: providers, embedder: embedder, fetchCache: fetchCache, llm: llm),
-            credibility: credibility,
-            stance: judged,
-            aggregator: calibrated
-                ? CalibratedVerdictAggregator(base: WeightedVerdictAggregator(), calibration: try VerdictCalibration.bundled())
-                : WeightedVerdictAggregator(),
-            writer: writer,
-            configuration: .init(llmTokens: llm?.llmCheckTokens ?? 12_000, llmTime: .seconds(llm?.llmCheckSeconds ?? 120))
+        var builder = PipelineBuilder(
+            verifier: stance, retriever: try retriever(providers: providers, embedder: embedder, fetchCache: fetchCache, llm: llm),
+            credibility: credibility
         )
+        builder.grounded = grounded
+        builder.calibrated = calibrated
+        builder.configuration = .init(llmTokens: llm?.llmCheckTokens ?? 12_000, llmTime: .seconds(llm?.llmCheckSeconds ?? 120))
+        if let client = llm?.client(for: .normalize) { builder.normalizer = { LLMClaimNormalizer(client: client, base: $0) } }
+        if let client = llm?.client(for: .judge) { builder.stance = { LLMStanceJudge(client: client, verifier: $0) } }
+        if let client = llm?.client(for: .prose) { builder.writer = { LLMReportWriter(client: client, base: $0, verifier: stance) } }
+        return try builder.pipeline()
     }
 }
 
@@ -97,7 +89,7 @@ extension DataHome {
                 guard try knowledgeBase.counts().passages > 0 else {
                     throw EvalError("the knowledge base \(databasePath) is empty; run `factcheck setup` or `factcheck ingest PATH…`")
                 }
-                return try HybridRetriever(knowledgeBase: knowledgeBase, embedder: embedder)
+                return HybridRetriever(store: knowledgeBase, embedder: embedder)
             case .wikipedia:
                 return MediaWikiProvider(configuration: .init(endpoint: try options!.wikipediaEndpoint, client: client))
             case .searxng:

@@ -125,7 +125,9 @@ private struct TraceRecorder {
     var trace = PipelineTrace()
     var timings: [String: Double] = [:]
 
+    /// Runs a stage, unless the check was cancelled (then it throws `CancellationError`).
     mutating func run<T>(_ stage: PipelineStage, inputs: [String], _ body: () async throws -> T, describe: (T) -> String) async throws -> T {
+        try Task.checkCancellation()
         progress(stage)
         let start = DispatchTime.now()
         let result = try await body()

@@ -10,7 +10,7 @@ public struct FactCheckWebApp: Sendable {
     let articles: ArticleService
     let pages: PageRenderer
     let limiter: RateLimiter
-    let cache = PageCache()
+    let cache: any PageCache
     let csrf: CSRFProtection
     let staticFiles: [StaticFile]
     var configuration: WebConfiguration { service.configuration }
@@ -18,9 +18,13 @@ public struct FactCheckWebApp: Sendable {
     var archive: any FactCheckArchive { service.archive }
 
     /// - Parameter rateLimits: where rate-limit counters live (in memory for one instance; the shared database for several).
-    public init(service: CheckService, articles: ArticleService, rateLimits: any RateLimitStore = InMemoryRateLimitStore()) async throws {
+    /// - Parameter pageCache: where rendered pages are kept (each instance its own by default; pages of a check whose
+    ///   revision changed in the archive are not served from it).
+    public init(service: CheckService, articles: ArticleService, rateLimits: any RateLimitStore = InMemoryRateLimitStore(),
+                pageCache: any PageCache = InMemoryPageCache()) async throws {
         self.service = service
         self.articles = articles
+        cache = pageCache
         limiter = RateLimiter(store: rateLimits)
         pages = try await PageRenderer()
         csrf = CSRFProtection(secret: service.configuration.csrfSecret)

@@ -2,7 +2,7 @@ import NIOCore
 
 /// A rendered HTML page kept as bytes, split around its CSRF placeholders, so that serving it to a reader is a few
 /// buffer copies with the reader's token in between rather than a search-and-replace over the whole text.
-struct RenderedPage: Sendable {
+public struct RenderedPage: Sendable {
     /// The page's bytes between placeholders; one more segment than there are placeholders.
     private let segments: [ByteBuffer]
     private let byteCount: Int

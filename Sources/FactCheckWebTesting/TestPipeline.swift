@@ -3,8 +3,8 @@ import FactCheckCore
 import Foundation
 import Stages
 
-/// A pipeline for tests of the web app: the real rule-based normaliser, domain credibility, verdict aggregator and
-/// report writer, over a few in-memory passages judged by `LexicalStanceClassifier` instead of the NLI model.
+/// A pipeline for tests of the web app, built as the product builds it, with stand-ins for the model-backed stages: a
+/// few in-memory passages instead of the knowledge base, judged by `LexicalStanceClassifier` instead of the NLI model.
 public enum TestPipeline {
     /// Passages about NATO from an official source and an encyclopedia, enough for True and False verdicts.
     public static let natoPassages: [(source: Source, text: String)] = [
@@ -17,15 +17,8 @@ public enum TestPipeline {
     ]
 
     public static func make(passages: [(source: Source, text: String)] = natoPassages, delay: Duration = .zero) throws -> FactCheckPipeline {
-        let stance = LexicalStanceClassifier(delay: delay)
-        return FactCheckPipeline(
-            normalizer: RuleBasedClaimNormalizer(),
-            retriever: InMemoryRetriever(passages: passages),
-            credibility: try DomainCredibilityScorer(),
-            stance: stance,
-            aggregator: WeightedVerdictAggregator(),
-            writer: TemplateReportWriter(stanceClassifier: stance)
-        )
+        try PipelineBuilder(verifier: LexicalStanceClassifier(delay: delay), retriever: InMemoryRetriever(passages: passages),
+                            credibility: try DomainCredibilityScorer()).pipeline()
     }
 }
 

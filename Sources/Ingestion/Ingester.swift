@@ -22,13 +22,13 @@ public struct Ingester: Sendable {
         public var skipped: [SkippedInput] = []
     }
 
-    public let knowledgeBase: KnowledgeBase
+    public let knowledgeBase: any PassageStore
     public let embedder: (any TextEmbedder)?
     public var reader = DocumentReader()
     public var chunker = PassageChunker()
     public var batchSize = 64
 
-    public init(knowledgeBase: KnowledgeBase, embedder: (any TextEmbedder)?) {
+    public init(knowledgeBase: any PassageStore, embedder: (any TextEmbedder)?) {
         self.knowledgeBase = knowledgeBase
         self.embedder = embedder
     }
@@ -47,7 +47,7 @@ public struct Ingester: Sendable {
                 var pending: [(RawDocument, String, [String])] = []
                 for document in batch {
                     let hash = FileDigest.sha256Hex(of: Data((document.title + "\u{1F}" + document.text).utf8))
-                    if try knowledgeBase.contains(contentHash: hash) {
+                    if try await knowledgeBase.contains(contentHash: hash) {
                         summary.unchanged += 1
                         continue
                     }
@@ -64,7 +64,7 @@ public struct Ingester: Sendable {
                 for (document, hash, passages) in pending {
                     let embeddings = vectors.isEmpty ? [] : Array(vectors[offset ..< offset + passages.count])
                     offset += passages.count
-                    if try knowledgeBase.add(.init(source: Self.source(for: document, hash: hash), contentHash: hash,
+                    if try await knowledgeBase.add(.init(source: Self.source(for: document, hash: hash), contentHash: hash,
                                                    passages: passages, embeddings: embeddings)) {
                         summary.added += 1
                         summary.passages += passages.count

@@ -11,7 +11,7 @@ public struct ModelSpec: Sendable, Equatable {
         case huggingFace(repo: String, revision: String)
     }
 
-    public enum Role: String, Sendable { case embedder, verifier }
+    public enum Role: String, Sendable, CaseIterable { case embedder, verifier }
 
     public let name: String
     public let role: Role

@@ -5,30 +5,17 @@ import GRDB
 /// The knowledge base in SQLite: sources, their passages (with title context), an FTS5 BM25 index and
 /// fp16 MiniLM vectors. Each source is written with its passages in one transaction, so a killed ingest leaves
 /// whole sources only, and sources are keyed by content hash, so ingesting the same content again is a no-op.
-public final class KnowledgeBase: Sendable {
+public final class KnowledgeBase: PassageStore, @unchecked Sendable {
     public let path: String
     let database: StoreDatabase
+    /// The dense index over the passage vectors, mapped at the first dense search and again after `add`.
+    private var index: VectorIndex?
+    private let indexLock = NSLock()
 
     /// Opens (creating or migrating) the database at `path`.
     public init(path: String) throws {
         self.path = path
         database = try StoreDatabase(path: path)
-    }
-
-    /// A source with its passages and their embeddings, ready to store.
-    public struct Document: Sendable {
-        public var source: Source
-        public var contentHash: String
-        public var passages: [String]
-        /// One vector per passage (or empty to store none).
-        public var embeddings: [[Float]]
-
-        public init(source: Source, contentHash: String, passages: [String], embeddings: [[Float]]) {
-            self.source = source
-            self.contentHash = contentHash
-            self.passages = passages
-            self.embeddings = embeddings
-        }
     }
 
     /// Whether content with this hash is already stored.
@@ -38,9 +25,9 @@ public final class KnowledgeBase: Sendable {
 
     /// Stores a document and its passages atomically; returns false when its content was already stored.
     @discardableResult
-    public func add(_ document: Document) throws -> Bool {
+    public func add(_ document: StoredDocument) throws -> Bool {
         precondition(document.embeddings.isEmpty || document.embeddings.count == document.passages.count)
-        return try database.write { db in
+        let added = try database.write { db in
             if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM source WHERE contentHash = ?)", arguments: [document.contentHash]) ?? false {
                 return false
             }
@@ -64,6 +51,8 @@ public final class KnowledgeBase: Sendable {
             }
             return true
         }
+        indexLock.withLock { index = nil }
+        return added
     }
 
     /// Counts of stored sources and passages.
@@ -73,16 +62,37 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    /// BM25 full-text search over passage text and titles: (passage row id, score — lower is better).
-    public func search(_ query: String, limit: Int) throws -> [(rowid: Int64, score: Double)] {
+    /// BM25 full-text search over passage text and titles (title weighted twice), best first.
+    public func lexicalSearch(_ query: String, limit: Int) throws -> [PassageKey] {
         let terms = FTSQuery.terms(of: query)
         guard !terms.isEmpty else { return [] }
         return try database.read { db in
-            try Row.fetchAll(
+            try Int64.fetchAll(
                 db,
-                sql: "SELECT rowid, bm25(passage_fts, 2.0, 1.0) AS score FROM passage_fts WHERE passage_fts MATCH ? ORDER BY score LIMIT ?",
+                sql: "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY bm25(passage_fts, 2.0, 1.0) LIMIT ?",
                 arguments: [terms.joined(separator: " OR "), limit]
-            ).map { ($0["rowid"], $0["score"]) }
+            )
+        }
+    }
+
+    /// Exact nearest-neighbour search over the memory-mapped passage vectors.
+    public func denseSearch(_ vector: [Float], limit: Int) throws -> [(key: PassageKey, similarity: Double)] {
+        try vectorIndex().nearest(vector, limit: limit).map { ($0.rowid, $0.similarity) }
+    }
+
+    public func similarities(_ vector: [Float], to keys: [PassageKey]) throws -> [PassageKey: Double] {
+        let index = try vectorIndex()
+        var found: [PassageKey: Double] = [:]
+        for key in keys { found[key] = index.similarity(vector, rowid: key) }
+        return found
+    }
+
+    private func vectorIndex() throws -> VectorIndex {
+        try indexLock.withLock {
+            if let index { return index }
+            let opened = VectorIndex(vectors: try passageVectors())
+            index = opened
+            return opened
         }
     }
 
@@ -138,7 +148,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Passages with their sources, by row id, in the order given.
-    public func passages(rowids: [Int64]) throws -> [(rowid: Int64, passage: Passage, source: Source)] {
+    public func passages(_ rowids: [PassageKey]) throws -> [(key: PassageKey, passage: Passage, source: Source)] {
         guard !rowids.isEmpty else { return [] }
         let found: [Int64: (Passage, Source)] = try database.read { db in
             let rows = try Row.fetchAll(db, sql: """

@@ -103,12 +103,10 @@ final class ReportingTests: XCTestCase {
         let (written, classifier) = try await Japan.write()
         let report = written.report
         XCTAssertEqual(report.whatWeKnow, [Report.Fact(text: Japan.facts[0], citations: [1]), Report.Fact(text: Japan.facts[1], citations: [2])])
-        XCTAssertEqual(written.droppedFacts, [])
         XCTAssertEqual(written.droppedCitations, 0)
-        // Each fact was re-checked with its cited passage as premise and the fact as statement.
+        // A fact quoted from the passage it cites is not checked again: the stances were read once, before the verdict.
         let calls = await classifier.calls
-        XCTAssertEqual(calls.map(\.statement), Japan.facts)
-        XCTAssertEqual(calls.map(\.passages), [[report.sources[0].passage], [report.sources[1].passage]])
+        XCTAssertTrue(calls.isEmpty, "\(calls)")
         // The supporting blog is neither credible nor on the verdict's side: no fact comes from it.
         XCTAssertFalse(report.whatWeKnow.contains { $0.citations.contains(3) })
     }
@@ -165,16 +163,12 @@ final class ReportingTests: XCTestCase {
             .write(Claim(text: claim + ".", normalized: claim), decision: decision, evidence: items, date: reportDate)
     }
 
-    func testUnsupportedFactIsDropped() async throws {
-        let written = try await Japan.write(vetoed: ["partnership"]).written
-        XCTAssertEqual(written.report.whatWeKnow, [Report.Fact(text: Japan.facts[0], citations: [1])])
-        XCTAssertEqual(written.droppedFacts, [Japan.facts[1]])
-        XCTAssertEqual(written.droppedCitations, 1)
-        XCTAssertEqual(written.report.sources.count, 3, "a source whose fact was dropped is still listed and analysed")
-
-        let strict = try await Japan.write(configuration: .init(citationThreshold: 0.95)).written
-        XCTAssertEqual(strict.report.whatWeKnow, [])
-        XCTAssertEqual(strict.droppedFacts, Japan.facts)
+    func testAFactQuotedFromItsPassageStandsWhateverTheClassifierWouldSay() async throws {
+        let (written, classifier) = try await Japan.write(vetoed: ["partnership"], configuration: .init(citationThreshold: 0.95))
+        XCTAssertEqual(written.report.whatWeKnow, [Report.Fact(text: Japan.facts[0], citations: [1]), Report.Fact(text: Japan.facts[1], citations: [2])])
+        XCTAssertEqual(written.droppedCitations, 0)
+        let calls = await classifier.calls
+        XCTAssertTrue(calls.isEmpty)
     }
 
     func testDuplicateFactsAreMergedAndEachCitationIsRechecked() async throws {
@@ -199,7 +193,6 @@ final class ReportingTests: XCTestCase {
             .compose(claim, decision: decision, evidence: [nato, reuters, britannica], date: reportDate)
         XCTAssertEqual(rechecked.report.whatWeKnow.first, Report.Fact(text: "NATO has 32 member states.", citations: [1]))
         XCTAssertEqual(rechecked.droppedCitations, 1)
-        XCTAssertEqual(rechecked.droppedFacts, [])
     }
 
     func testTwoPassagesOfOneArticleCountAsOneSource() async throws {
@@ -303,7 +296,6 @@ final class ReportingTests: XCTestCase {
                             ProviderOutcome(provider: "searxng", status: .timedOut, passages: 0, milliseconds: 8000)]
         XCTAssertTrue(MarkdownReportRenderer().render(report).hasSuffix(
             "*Evidence searched: the local knowledge base (8 passages); Wikipedia (1 passage); web search (SearxNG) (no answer in time, left out).*\n"))
-        XCTAssertTrue(HTMLReportRenderer().render(report).contains(#"<p class="providers">Evidence searched: the local knowledge base"#))
     }
 
     func testMarkdownStructure() async throws {
@@ -325,23 +317,6 @@ final class ReportingTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("**[\\[2\\]](#source-2) Japan and NATO deepen ties**: Type: Wire service") }, markdown)
     }
 
-    func testHTMLStructure() async throws {
-        var report = try await Japan.write().written.report
-        let html = HTMLReportRenderer().render(report)
-        XCTAssertTrue(html.hasPrefix(#"<article class="fact-check" lang="en">"#))
-        XCTAssertTrue(html.contains("<h1>Fact Check: <span class=\"claim\">Is Japan a member of NATO?</span></h1>"))
-        XCTAssertTrue(html.contains(#"<strong class="verdict-badge verdict-false">False</strong>"#))
-        XCTAssertTrue(html.contains(#"<time datetime="2024-05-01">1 May 2024</time>"#))
-        XCTAssertTrue(html.contains(#"<ol class="facts">"#))
-        XCTAssertTrue(html.contains("<li>\(Japan.facts[0]) <a class=\"citation\" href=\"#source-1\" aria-label=\"Source 1\">[1]</a></li>"), html)
-        XCTAssertTrue(html.contains(#"<li id="source-2" value="2"><cite>Japan and NATO deepen ties</cite>"#), html)
-        XCTAssertTrue(html.contains(#"<a href="https://reuters.com/reuters-1" rel="nofollow noopener noreferrer">"#))
-        let sections = html.matches(of: #/<h2 id="([a-z-]+)">/#).map { String($0.output.1) }
-        XCTAssertEqual(sections, ["what-we-know", "analysis", "conclusion", "sources"])
-        report.verdict = .mostlyTrue
-        XCTAssertTrue(HTMLReportRenderer().render(report).contains(#"class="verdict-badge verdict-mostly-true">Mostly True<"#))
-    }
-
     func testHostileTextIsEscapedAndInert() async throws {
         let attack = "<script>alert(1)</script> \"quoted\" & more"
         let claim = Claim(text: "Is \(attack)?", normalized: "The tower is \(attack)")
@@ -355,19 +330,6 @@ final class ReportingTests: XCTestCase {
         let report = try await TemplateReportWriter(stanceClassifier: WordClassifier())
             .write(claim, decision: decision, evidence: [hostile, sneaky, spoofed], date: reportDate)
         XCTAssertTrue(report.whatWeKnow.contains { $0.text.contains("<script>") }, "the test must push hostile text through every section")
-
-        let html = HTMLReportRenderer().render(report)
-        XCTAssertFalse(html.lowercased().contains("<script"), html)
-        XCTAssertFalse(html.contains("<b>"))
-        XCTAssertTrue(html.contains("Is &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; more?"), html)
-        XCTAssertTrue(html.contains("&quot;Evil&quot; &amp; &lt;b&gt;Co&lt;/b&gt;"))
-        let hrefs = html.matches(of: #/href="([^"]*)"/#).map { String($0.output.1) }
-        XCTAssertEqual(hrefs.filter { !$0.hasPrefix("#source-") }, ["https://example.org/a%22onmouseover=%22alert(1)"])
-        XCTAssertFalse(html.lowercased().contains("javascript:alert(1)\""), "a javascript: URL is shown only as text")
-        XCTAssertTrue(html.contains(#"<span class="unlinked-url">javascript:alert(1)</span>"#))
-        XCTAssertFalse(html.contains("onmouseover=\""))
-        XCTAssertFalse(html.contains("style="))
-        XCTAssertTrue(html.contains(#"<strong class="verdict-badge verdict-unverifiable">Unverifiable</strong>"#))
 
         let markdown = MarkdownReportRenderer().render(report)
         XCTAssertTrue(markdown.contains("# Fact Check: Is \\<script\\>alert(1)\\</script\\> \"quoted\" \\& more?"), markdown)

@@ -34,18 +34,18 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertEqual(second.unchanged, 3)
         XCTAssertEqual(try knowledgeBase.counts().sources, 3)
 
-        let hits = try knowledgeBase.search("When was NATO founded?", limit: 5)
-        let found = try knowledgeBase.passages(rowids: hits.map(\.rowid))
+        let hits = try knowledgeBase.lexicalSearch("When was NATO founded?", limit: 5)
+        let found = try knowledgeBase.passages(hits)
         XCTAssertEqual(found.first?.source.id, SourceID("doc:nato"))
         XCTAssertEqual(found.first?.source.domain, "en.wikipedia.org")
         XCTAssertEqual(found.first?.passage.text, "NATO is an intergovernmental military alliance of 32 member states. It was founded in 1949.")
-        XCTAssertEqual(try knowledgeBase.search("\"; DROP TABLE passage; --", limit: 5).count, 0, "query syntax is neutralised")
+        XCTAssertEqual(try knowledgeBase.lexicalSearch("\"; DROP TABLE passage; --", limit: 5).count, 0, "query syntax is neutralised")
 
         let vectors = try knowledgeBase.passageVectors()
         XCTAssertEqual(vectors.count, 3)
         XCTAssertEqual(vectors.values.count, 3 * vectors.dimension)
         let expected = try await HashingEmbedder().embed(["NATO. " + found[0].passage.text])[0]
-        let position = Array(vectors.rowids).firstIndex(of: hits[0].rowid)!
+        let position = Array(vectors.rowids).firstIndex(of: hits[0])!
         let stored = Array(vectors.values[position * vectors.dimension ..< (position + 1) * vectors.dimension])
         XCTAssertLessThan(zip(stored, expected).map { abs($0 - $1) }.max()!, 1e-3, "fp16 round trip")
     }
@@ -105,7 +105,7 @@ final class KnowledgeBaseTests: XCTestCase {
     func testHybridRetrievalFusesLexicalAndDenseRankings() async throws {
         let knowledgeBase = try KnowledgeBase(path: databasePath)
         _ = try await Ingester(knowledgeBase: knowledgeBase, embedder: HashingEmbedder()).ingest(paths: [folder.path])
-        let retriever = try HybridRetriever(knowledgeBase: knowledgeBase, embedder: HashingEmbedder())
+        let retriever = HybridRetriever(store: knowledgeBase, embedder: HashingEmbedder())
         let claim = Claim(text: "NATO has 30 member states", normalized: "NATO has 30 member states")
         let results = try await retriever.passages(for: EvidenceQuery(claim: claim, limit: 2))
         XCTAssertEqual(results.count, 2)

@@ -1,5 +1,4 @@
-@testable import Retrieval
-import Store
+@testable import Store
 import XCTest
 
 /// The dense index keeps only the best rows while it scans: the same rows, in the same order, as sorting them all.

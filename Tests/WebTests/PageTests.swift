@@ -62,13 +62,36 @@ import Testing
 
     /// A report's notes (an LLM that could not help) are shown on its page, as text.
     @Test func reportNotesAreShownAsText() async throws {
-        var harness = WebHarness()
+        let harness = WebHarness()
         var (report, _) = try await TestPipeline.make().check("NATO has 30 member states.")
         report.notes = ["The LLM judge (<b>tiny</b>) could not weigh the evidence."]
         let check = try await harness.archive.publish(report, claimEmbedding: [])
         try await harness.run { client in
             let page = try await client.get("/fact-checks/\(check.slug)").text
             #expect(page.contains(#"<p class="note">The LLM judge (&lt;b&gt;tiny&lt;/b&gt;) could not weigh the evidence.</p>"#))
+        }
+    }
+
+    /// Hostile text from a source (its title, publisher, passage and a `javascript:` URL) is escaped on the page and
+    /// never linked.
+    @Test func hostileSourceTextIsEscapedAndNotLinked() async throws {
+        let harness = WebHarness()
+        let attack = "<script>alert(1)</script> \"quoted\" & more"
+        let hostile = Source(id: SourceID("evil"), url: " JavaScript:alert(1)", title: "NATO \(attack)", publisher: "\"Evil\" & <b>Co</b>",
+                             domain: "evil.example")
+        let sneaky = Source(id: SourceID("sneaky"), url: "https://example.org/a\"onmouseover=\"alert(1)", title: "NATO history",
+                            publisher: "Fine", domain: "example.org")
+        let pipeline = try TestPipeline.make(passages: [(hostile, "NATO was founded in 1949, \(attack)."),
+                                                        (sneaky, "NATO was founded in 1949 in Washington.")])
+        let (report, _) = try await pipeline.check("NATO was founded in 1949.")
+        let check = try await harness.archive.publish(report, claimEmbedding: [])
+        try await harness.run { client in
+            let page = try await client.get("/fact-checks/\(check.slug)").text
+            #expect(!page.lowercased().contains("<script>alert"))
+            #expect(!page.contains("<b>Co"))
+            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!page.lowercased().contains(#"href=" javascript"#) && !page.lowercased().contains(#"href="javascript"#))
+            #expect(!page.contains(#"onmouseover="alert"#))
         }
     }
 

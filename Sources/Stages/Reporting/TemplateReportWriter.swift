@@ -1,11 +1,11 @@
 import FactCheckCore
 import Foundation
 
-/// Writes a fact check from templates. Sources are numbered by importance; each fact is a passage's most relevant
-/// sentence, merged across sources that say the same, and kept only with the citations whose passage the stance
-/// classifier finds to entail it.
+/// Writes a fact check from templates. Sources are numbered by importance; each fact is a sentence quoted from a
+/// passage (its most relevant one), cited to that passage and to the other passages that say the same, each of those
+/// kept only when the stance classifier finds it entails the sentence (the quoted passage states it already).
 public struct TemplateReportWriter: ReportWriter {
-    /// Re-checks every citation: the cited passage is the premise, the fact the statement.
+    /// Checks the citations a fact gains from other passages: the cited passage is the premise, the fact the statement.
     public let stanceClassifier: any StanceClassifier
     public let configuration: Configuration
 
@@ -18,22 +18,25 @@ public struct TemplateReportWriter: ReportWriter {
         try await compose(claim, decision: decision, evidence: evidence, date: date).report
     }
 
-    /// Writes the report and returns it with the facts and citations the re-check rejected.
+    /// Writes the report and returns it with the citations the check rejected.
     public func compose(_ claim: Claim, decision: VerdictDecision, evidence: [Evidence], date: Date) async throws -> WrittenReport {
         let sources = select(evidence, keyEvidence: decision.keyEvidence)
         let candidates = candidateFacts(claim: claim, verdict: decision.verdict, sources: sources)
         var facts: [Report.Fact] = []
-        var droppedFacts: [String] = []
         var droppedCitations = 0
-        for candidate in candidates where facts.count < configuration.maxFacts {
-            let premises = candidate.citations.map { sources[$0 - 1].passage }
-            let stances = try await stanceClassifier.stances(of: premises, toward: candidate.text)
-            guard stances.count == premises.count else {
-                throw ReportWriterError.classifierResultCount(expected: premises.count, got: stances.count)
+        for candidate in candidates.prefix(configuration.maxFacts) {
+            // The passage the sentence is quoted from states it; the others that say the same are checked.
+            let quoted = candidate.citations[0], others = Array(candidate.citations.dropFirst())
+            var kept = [quoted]
+            if !others.isEmpty {
+                let stances = try await stanceClassifier.stances(of: others.map { sources[$0 - 1].passage }, toward: candidate.text)
+                guard stances.count == others.count else {
+                    throw ReportWriterError.classifierResultCount(expected: others.count, got: stances.count)
+                }
+                kept += zip(others, stances).filter { $0.1.supports >= configuration.citationThreshold }.map(\.0)
             }
-            let kept = zip(candidate.citations, stances).filter { $0.1.supports >= configuration.citationThreshold }.map(\.0)
             droppedCitations += candidate.citations.count - kept.count
-            if kept.isEmpty { droppedFacts.append(candidate.text) } else { facts.append(Report.Fact(text: candidate.text, citations: kept)) }
+            facts.append(Report.Fact(text: candidate.text, citations: kept))
         }
         let narrative = ReportNarrative(claim: claim, decision: decision, sources: sources, facts: facts, evidence: evidence,
                                         date: date, configuration: configuration)
@@ -43,7 +46,7 @@ public struct TemplateReportWriter: ReportWriter {
             analysis: sources.map { Report.SourceAnalysis(source: $0.n, text: narrative.analysis(of: $0)) },
             conclusion: narrative.conclusion, sources: sources.map(\.cited), timingsMs: [:]
         )
-        return WrittenReport(report: report, droppedFacts: droppedFacts, droppedCitations: droppedCitations)
+        return WrittenReport(report: report, droppedCitations: droppedCitations)
     }
 
     /// Key evidence in the decision's order, then the rest by relevance × credibility; one entry per passage.

@@ -1,16 +1,13 @@
 import FactCheckCore
 
-/// A written report with the audit of its citation re-check.
+/// A written report with the audit of its citation check.
 public struct WrittenReport: Sendable, Equatable {
     public var report: Report
-    /// Facts dropped because no cited passage supported them on re-check.
-    public var droppedFacts: [String]
-    /// Citations removed on re-check, including those of dropped facts.
+    /// Citations from other passages that said the same as a fact's own but, on checking, did not entail it.
     public var droppedCitations: Int
 
-    public init(report: Report, droppedFacts: [String], droppedCitations: Int) {
+    public init(report: Report, droppedCitations: Int) {
         self.report = report
-        self.droppedFacts = droppedFacts
         self.droppedCitations = droppedCitations
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Store
 
 /// Exact nearest-neighbour search over the knowledge base's unit vectors (memory-mapped, or in memory).
 final class VectorIndex: Sendable {

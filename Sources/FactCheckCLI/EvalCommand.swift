@@ -212,7 +212,11 @@ struct EvalCommand: AsyncParsableCommand {
     /// The LLM judge's judgement of the item's evidence (nil without a judge, or when it could not judge).
     private func llmJudgement(of item: EvalItem, by judge: LLMStanceJudge?) async throws -> EvidenceJudgement? {
         guard let judge, let claim = item.pairs.first?.claim, item.pairs.allSatisfy({ $0.claim == claim }) else { return nil }
-        return try? await judge.judge(claim, passages: item.pairs.map(\.passage))
+        do {
+            return try await judge.judge(claim, passages: item.pairs.map(\.passage))
+        } catch let error where !(error is CancellationError) {
+            return nil
+        }
     }
 
     /// The item's predicted label index and its confidence, deciding only among `stances`: the verifier's stances of

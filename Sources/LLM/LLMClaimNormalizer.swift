@@ -31,7 +31,8 @@ public struct LLMClaimNormalizer: ClaimNormalizer {
                 claim.normalized = rewritten
             }
         } catch let error where !(error is CancellationError) {
-            budget.note("The LLM (\(client.configuration.model)) could not reword the claim (\(error)); the claim checked is FactCheck's own rewording.")
+            budget.note(FallbackNote.couldNot("reword the claim", model: client.configuration.model, error: error,
+                                              instead: "the claim checked is FactCheck's own rewording"))
         }
         return claim
     }

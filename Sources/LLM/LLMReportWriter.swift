@@ -65,8 +65,8 @@ public struct LLMReportWriter: ReportWriter {
             }
             best.apply(to: &report)
         } catch let error where !(error is CancellationError) {
-            budget.note("The LLM (\(client.configuration.model)) could not write this report's prose (\(error)); "
-                + "the summary, What We Know, analysis and conclusion are FactCheck's own templates.")
+            budget.note(FallbackNote.couldNot("write this report's prose", model: client.configuration.model, error: error,
+                                              instead: "the summary, What We Know, analysis and conclusion are FactCheck's own templates"))
         }
         return report
     }

@@ -31,7 +31,8 @@ public struct LLMSearchQueryWriter: SearchQueryWriter {
                 added += 1
             }
         } catch let error where !(error is CancellationError) {
-            budget.note("The LLM (\(client.configuration.model)) could not write search queries (\(error)); the searches are FactCheck's own.")
+            budget.note(FallbackNote.couldNot("write search queries", model: client.configuration.model, error: error,
+                                              instead: "the searches are FactCheck's own"))
         }
         return searches
     }

@@ -65,8 +65,8 @@ public struct LLMStanceJudge: StanceClassifier {
             return StanceAssessment(stances: verified, note: "The LLM judge (\(model)) was asked to weigh the evidence, but none of its judgements "
                 + "quoted the passages they were about, so they were set aside; the stances are the NLI verifier's alone.")
         case let .failure(error):
-            return StanceAssessment(stances: verified, note: "The LLM judge (\(model)) could not weigh the evidence (\(error)); "
-                + "the stances are the NLI verifier's alone.")
+            return StanceAssessment(stances: verified, note: FallbackNote.couldNot("weigh the evidence", model: model, error: error,
+                                                                                   instead: "the stances are the NLI verifier's alone"))
         }
     }
 

@@ -4,10 +4,13 @@ public struct CheckRequest: Sendable, Codable, Equatable {
     public var claim: Claim
     public var matchKey: String
     public var embedding: [Float]
+    /// What the optional LLM did while the claim was prepared (its rewording), counted in the check's budget.
+    public var llm: LLMBudget.Record?
 
-    public init(claim: Claim, embedding: [Float]) {
+    public init(claim: Claim, embedding: [Float], llm: LLMBudget.Record? = nil) {
         self.claim = claim
         matchKey = ClaimKey.matchKey(claim.normalized)
         self.embedding = embedding
+        self.llm = llm
     }
 }

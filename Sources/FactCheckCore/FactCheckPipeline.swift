@@ -55,10 +55,10 @@ public struct FactCheckPipeline: Sendable {
     }
 
     /// Checks a claim the caller has already normalised with this pipeline's normaliser (it is not normalised again),
-    /// with its embedding when the caller has one (it is not embedded again).
-    public func check(_ claim: Claim, embedding: [Float]? = nil, date: Date = Date(),
+    /// with its embedding when the caller has one (it is not embedded again) and what the LLM did while normalising.
+    public func check(_ claim: Claim, embedding: [Float]? = nil, llm: LLMBudget.Record? = nil, date: Date = Date(),
                       progress: @escaping @Sendable (PipelineStage) -> Void = { _ in }) async throws -> (report: Report, trace: PipelineTrace) {
-        try await check(.normalized(claim, embedding: embedding), date: date, progress: progress)
+        try await check(.normalized(claim, embedding: embedding), llm: llm, date: date, progress: progress)
     }
 
     /// What a check starts from: the user's text, or a claim already normalised (and perhaps embedded).
@@ -67,9 +67,9 @@ public struct FactCheckPipeline: Sendable {
         case normalized(Claim, embedding: [Float]?)
     }
 
-    private func check(_ input: Input, date: Date, progress: @escaping @Sendable (PipelineStage) -> Void)
+    private func check(_ input: Input, llm: LLMBudget.Record? = nil, date: Date, progress: @escaping @Sendable (PipelineStage) -> Void)
         async throws -> (report: Report, trace: PipelineTrace) {
-        let budget = LLMBudget(maxTokens: configuration.llmTokens, time: configuration.llmTime)
+        let budget = LLMBudget(maxTokens: configuration.llmTokens, time: configuration.llmTime, continuing: llm)
         let calls = ModelCalls.current ?? ModelCalls()
         return try await LLMBudget.$current.withValue(budget) { try await ModelCalls.$current.withValue(calls) {
             var recorder = TraceRecorder(progress: progress)

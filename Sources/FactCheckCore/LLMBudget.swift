@@ -17,9 +17,35 @@ public final class LLMBudget: @unchecked Sendable {
     private var sentences = (written: 0, dropped: 0)
     private var notes: [String] = []
 
-    public init(maxTokens: Int = 8_000, time: Duration = .seconds(60)) {
+    /// - Parameter record: what the LLM did for this check before it started (the web app rewords a claim when it is
+    ///   submitted, and the check may run in another process): its tally and notes count here as well.
+    public init(maxTokens: Int = 8_000, time: Duration = .seconds(60), continuing record: Record? = nil) {
         self.maxTokens = maxTokens
         deadline = .now + time
+        if let activity = record?.activity {
+            used = TokenUsage(prompt: activity.promptTokens, completion: activity.completionTokens)
+            requests = activity.requests
+            model = activity.model
+            sentences = (activity.sentencesWritten, activity.sentencesDropped)
+        }
+        notes = record?.notes ?? []
+    }
+
+    /// What a budget recorded, to carry into the check's own budget.
+    public struct Record: Sendable, Codable, Equatable {
+        public var activity: LLMActivity?
+        public var notes: [String]
+
+        public init(activity: LLMActivity?, notes: [String]) {
+            self.activity = activity
+            self.notes = notes
+        }
+    }
+
+    /// What this budget recorded, or nil when the LLM was neither asked nor noted anything.
+    public var record: Record? {
+        let record = Record(activity: activity, notes: recordedNotes)
+        return record.activity == nil && record.notes.isEmpty ? nil : record
     }
 
     /// The reason a request may not start now (tokens or time spent), or nil; counts the request when admitted.

@@ -40,11 +40,15 @@ public final class CheckService: Sendable {
             throw WebError.badRequest("The claim contains control characters; paste plain text.")
         }
         let claim: Claim
-        do { claim = try await pipeline.normalizer.normalize(text) } catch { throw WebError.badRequest("\(error)") }
+        // An LLM rewording counts in the check's budget and its notes reach the report.
+        let budget = LLMBudget(maxTokens: pipeline.configuration.llmTokens, time: pipeline.configuration.llmTime)
+        do {
+            claim = try await LLMBudget.$current.withValue(budget) { try await pipeline.normalizer.normalize(text) }
+        } catch { throw WebError.badRequest("\(error)") }
         let calls = ModelCalls()
         let embedding = try await ModelCalls.$current.withValue(calls) { try await embedder?.embed([claim.normalized]).first ?? [] }
         metrics.modelsCalled(calls.tally)
-        return CheckRequest(claim: claim, embedding: embedding)
+        return CheckRequest(claim: claim, embedding: embedding, llm: budget.record)
     }
 
     /// A published check of the same claim: the same normalised wording, or an embedding at least
@@ -79,7 +83,7 @@ public final class CheckService: Sendable {
     func checkAndPublish(_ submission: CheckRequest, progress: @escaping @Sendable (PipelineStage) -> Void = { _ in },
                          mayPublish: @Sendable () async -> Bool = { true }) async throws -> PublishedCheck {
         do {
-            let (report, trace) = try await pipeline.check(submission.claim, embedding: submission.embedding, progress: progress)
+            let (report, trace) = try await pipeline.check(submission.claim, embedding: submission.embedding, llm: submission.llm, progress: progress)
             for (stage, milliseconds) in report.timingsMs { metrics.stageFinished(stage, milliseconds: milliseconds) }
             metrics.modelsCalled(trace.modelCalls)
             metrics.providersAnswered(report.providers)

@@ -101,6 +101,22 @@ final class FactCheckPipelineTests: XCTestCase {
         XCTAssertEqual(trace.modelCalls, ModelCalls.Tally(verifierPairs: 2, embeddedTexts: 0))
     }
 
+    /// What the LLM did while the claim was prepared (elsewhere, perhaps in another process) is counted in the
+    /// check's tally and its notes reach the report.
+    func testTheLLMsWorkBeforeTheCheckIsCarriedIntoItsReport() async throws {
+        let before = LLMBudget(maxTokens: 1_000)
+        before.record(TokenUsage(prompt: 120, completion: 30), model: "tiny")
+        _ = before.admit()
+        before.note("The LLM (tiny) rewrote the claim.")
+        let record = try XCTUnwrap(before.record)
+        let decoded = try JSONDecoder().decode(LLMBudget.Record.self, from: JSONEncoder().encode(record))
+        let claim = Claim(text: "NATO is a military alliance", normalized: "NATO is a military alliance")
+        let (report, _) = try await pipeline(Calls()).check(claim, embedding: [1], llm: decoded)
+        XCTAssertEqual(report.llm, LLMActivity(model: "tiny", requests: 1, promptTokens: 120, completionTokens: 30, sentencesWritten: 0, sentencesDropped: 0))
+        XCTAssertEqual(report.notes, ["The LLM (tiny) rewrote the claim."])
+        XCTAssertNil(LLMBudget().record, "a budget the LLM never touched records nothing")
+    }
+
     /// A check cancelled while a stage runs stops before the next one.
     func testACancelledCheckStopsBeforeTheNextStage() async throws {
         let calls = Calls()

@@ -49,10 +49,30 @@ struct LLMOptions: ParsableArguments {
         (llmURL ?? ProcessInfo.processInfo.environment["FACTCHECK_LLM_URL"]).flatMap { $0.isEmpty ? nil : URL(string: $0) }
     }
 
-    /// The client for the uses chosen, or nil when no LLM is configured or `use` is not chosen.
+    /// The client for the uses chosen, or nil when no LLM is configured or `use` is not chosen. Every use of one
+    /// server and model shares a client, so what it learns of the server (structured output refused) holds for all.
     func client(for use: Use) -> OpenAIChatClient? {
         guard uses.contains(use), let configuration else { return nil }
-        return OpenAIChatClient(configuration: configuration)
+        return Self.clients.client(for: configuration)
+    }
+
+    private static let clients = SharedClients()
+
+    /// The clients of this process, one per server, model and key.
+    private final class SharedClients: @unchecked Sendable {
+        private let lock = NSLock()
+        private var clients: [String: OpenAIChatClient] = [:]
+
+        func client(for configuration: LLMConfiguration) -> OpenAIChatClient {
+            let key = [configuration.baseURL.absoluteString, configuration.model, configuration.apiKey ?? "", "\(configuration.requestTimeout)"]
+                .joined(separator: "\u{1F}")
+            return lock.withLock {
+                if let client = clients[key] { return client }
+                let client = OpenAIChatClient(configuration: configuration)
+                clients[key] = client
+                return client
+            }
+        }
     }
 
     /// The configuration, or nil when no LLM is configured.

@@ -27,7 +27,7 @@ public struct PipelineBuilder: Sendable {
     }
 
     public func pipeline() throws -> FactCheckPipeline {
-        let credibility = credibility
+        let credibility = RememberingCredibilityScorer(base: credibility)
         let read: any StanceClassifier = grounded
             ? GroundedStanceClassifier(base: verifier, readsWholePassage: { credibility.credibility(of: $0).type == .academic })
             : verifier

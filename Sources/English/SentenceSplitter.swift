@@ -26,7 +26,7 @@ public enum SentenceSplitter {
                 while next < text.endIndex, text[next].isWhitespace { next = text.index(after: next) }
                 let followedByBreak = next > end && (next == text.endIndex || text[next].isUppercase
                     || text[next].isNumber || "\"'“‘(".contains(text[next]))
-                if followedByBreak, character != "." || !isAbbreviation(in: text, before: index) {
+                if followedByBreak, character != "." || !isAbbreviation(in: text, before: index, nextIsLetter: next < text.endIndex && text[next].isLetter) {
                     append(start ..< end, of: text, to: &ranges)
                     start = next
                     index = next
@@ -53,14 +53,16 @@ public enum SentenceSplitter {
         if lower < upper { ranges.append(lower ..< upper) }
     }
 
-    /// Whether the period at `index` ends an abbreviation or an initial ("J. R. R.", "Dr.", "U.S.").
-    private static func isAbbreviation(in text: String, before index: String.Index) -> Bool {
+    /// Whether the period at `index` ends an abbreviation or an initial ("J. R. R.", "Dr.", "U.S."). A single capital is
+    /// an initial; a single lower-case letter abbreviates only before a number ("c. 1450", "p. 12"), so "487 m.
+    /// Geographic …" ends a sentence.
+    private static func isAbbreviation(in text: String, before index: String.Index, nextIsLetter: Bool) -> Bool {
         var start = index
         while start > text.startIndex, case let previous = text[text.index(before: start)], !previous.isWhitespace, previous != "(" {
             start = text.index(before: start)
         }
-        let word = text[start ..< index].lowercased()
-        if word.count == 1, word.first!.isLetter { return true }
-        return abbreviations.contains(word)
+        let written = text[start ..< index]
+        if written.count == 1, let letter = written.first, letter.isLetter { return letter.isUppercase || !nextIsLetter }
+        return abbreviations.contains(written.lowercased())
     }
 }

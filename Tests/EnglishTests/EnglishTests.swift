@@ -10,6 +10,10 @@ final class EnglishTests: XCTestCase {
                        ["J. R. R. Tolkien wrote it.", "The U.S. economy grew 2.5% in 2019."])
         XCTAssertEqual(SentenceSplitter.sentences(in: "The peak is 29,032 ft. High winds are common."),
                        ["The peak is 29,032 ft. High winds are common."])
+        XCTAssertEqual(SentenceSplitter.sentences(in: "Mean elevation 487 m. Geographic coordinates: 60 00 N, 95 00 W. Canada is large."),
+                       ["Mean elevation 487 m.", "Geographic coordinates: 60 00 N, 95 00 W. Canada is large."])
+        XCTAssertEqual(SentenceSplitter.sentences(in: "Gutenberg was born c. 1400 in Mainz. See p. 12 for more."),
+                       ["Gutenberg was born c. 1400 in Mainz.", "See p. 12 for more."])
         XCTAssertEqual(SentenceSplitter.sentences(in: "  "), [])
     }
 

@@ -108,18 +108,22 @@ public final class KnowledgeBase: PassageStore, @unchecked Sendable {
                 return vectors
             }
         }
-        var rowids: [Int64] = [], values: [Float] = [], dimension = 0
+        var rowids: [Int64] = [], halves: [UInt16] = [], dimension = 0
         try readVectors { _, count, rowDimension, rows in
             dimension = rowDimension
             rowids.reserveCapacity(count)
-            values.reserveCapacity(count * dimension)
+            halves.reserveCapacity(count * dimension)
             try rows { rowid, blob in
                 guard blob.count == dimension * 2 else { return }
                 rowids.append(rowid)
-                VectorCoding.append(blob, to: &values)
+                blob.withUnsafeBytes { raw in
+                    for offset in stride(from: 0, to: raw.count, by: 2) {
+                        halves.append(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+                    }
+                }
             }
         }
-        return PassageVectors(rowids: rowids, dimension: dimension, values: values)
+        return PassageVectors(rowids: rowids, dimension: dimension, halves: halves)
     }
 
     /// Writes the vector file from the passages; returns the generation it was written at.

@@ -1,28 +1,40 @@
 import FactCheckCore
 import Foundation
 
-/// The knowledge base's passage vectors as float32 rows, memory-mapped from a file beside it (`<knowledge base>.vectors`)
-/// that is written once from the database and rewritten when the passages change. Opening it takes no time and no
-/// memory of its own whatever the size of the knowledge base: the pages are read as a search touches them and are
-/// shared by every process on the machine that maps the file.
+/// The knowledge base's passage vectors as half-float rows (as the database stores them: 2 bytes a dimension),
+/// memory-mapped from a file beside it (`<knowledge base>.vectors`) that is written once from the database and
+/// rewritten when the passages change. Opening it takes no time and no memory of its own whatever the size of the
+/// knowledge base: the pages are read as a search touches them and are shared by every process on the machine that
+/// maps the file.
 ///
-/// Layout (little-endian): the magic `FCVEC001`, then the knowledge base's generation, the row count and the dimension
-/// (each 8 bytes), then the rows' passage row ids in ascending order (8 bytes each), then the rows (`dimension` floats each).
+/// Layout (little-endian): the magic `FCVEC002`, then the knowledge base's generation, the row count and the dimension
+/// (each 8 bytes), then the rows' passage row ids in ascending order (8 bytes each), then the rows (`dimension` IEEE
+/// half floats each).
 public final class PassageVectors: @unchecked Sendable {
     public let dimension: Int
     /// Passage row ids, ascending, one per row.
     public let rowids: UnsafeBufferPointer<Int64>
-    /// `rowids.count` rows of `dimension` floats.
-    public let values: UnsafeBufferPointer<Float>
+    /// `rowids.count` rows of `dimension` half floats (bit patterns).
+    public let values: UnsafeBufferPointer<UInt16>
     private let owner: AnyObject
 
     public var count: Int { rowids.count }
 
-    static let magic = Array("FCVEC001".utf8)
+    /// Row `index` as floats.
+    public func vector(at index: Int) -> [Float] {
+        values[index * dimension ..< (index + 1) * dimension].map { VectorCoding.halfToFloat[Int(UInt16(littleEndian: $0))] }
+    }
+
+    static let magic = Array("FCVEC002".utf8)
     static let headerSize = 32
 
-    /// Vectors held in memory (tests, and a knowledge base whose vector file cannot be written).
-    public init(rowids: [Int64], dimension: Int, values: [Float]) {
+    /// Vectors held in memory, stored as half floats.
+    public convenience init(rowids: [Int64], dimension: Int, values: [Float]) {
+        self.init(rowids: rowids, dimension: dimension, halves: values.map { Float16($0).bitPattern })
+    }
+
+    /// Half-float bit patterns held in memory (a knowledge base whose vector file cannot be written).
+    init(rowids: [Int64], dimension: Int, halves values: [UInt16]) {
         precondition(values.count == rowids.count * dimension && rowids == rowids.sorted())
         let storage = Storage(rowids: rowids, values: values)
         owner = storage
@@ -35,7 +47,7 @@ public final class PassageVectors: @unchecked Sendable {
         owner = file
         self.dimension = dimension
         rowids = UnsafeBufferPointer(start: (file.base + Self.headerSize).assumingMemoryBound(to: Int64.self), count: count)
-        values = UnsafeBufferPointer(start: (file.base + Self.headerSize + 8 * count).assumingMemoryBound(to: Float.self), count: count * dimension)
+        values = UnsafeBufferPointer(start: (file.base + Self.headerSize + 8 * count).assumingMemoryBound(to: UInt16.self), count: count * dimension)
     }
 
     /// The vectors of the file at `path` when it was written at knowledge-base generation `generation`; nil when the
@@ -46,7 +58,7 @@ public final class PassageVectors: @unchecked Sendable {
         let header = (1 ..< 4).map { Int64(littleEndian: file.base.loadUnaligned(fromByteOffset: 8 * $0, as: Int64.self)) }
         let (written, count, dimension) = (header[0], Int(header[1]), Int(header[2]))
         guard written == generation, count >= 0, dimension > 0, dimension <= 65_536,
-              file.count == headerSize + count * 8 + count * dimension * 4 else { return nil }
+              file.count == headerSize + count * 8 + count * dimension * 2 else { return nil }
         return PassageVectors(file: file, count: count, dimension: dimension)
     }
 
@@ -71,17 +83,17 @@ public final class PassageVectors: @unchecked Sendable {
         try handle.seek(toOffset: UInt64(headerSize + count * 8))
         var rowids: [Int64] = []
         rowids.reserveCapacity(count)
-        var block: [Float] = []
-        block.reserveCapacity(4096 * dimension)
+        var block = Data()
+        block.reserveCapacity(4096 * dimension * 2)
         func flush() throws {
-            try block.withUnsafeBytes { try handle.write(contentsOf: Data($0)) }
+            try handle.write(contentsOf: block)
             block.removeAll(keepingCapacity: true)
         }
         try rows { rowid, blob in
             guard rowids.count < count, blob.count == dimension * 2 else { return }
             rowids.append(rowid)
-            VectorCoding.append(blob, to: &block)
-            if block.count >= 4096 * dimension { try flush() }
+            block.append(blob)  // little-endian half floats, as stored
+            if block.count >= 4096 * dimension * 2 { try flush() }
         }
         try flush()
         guard rowids.count == count else { throw StoreError.vectorFile(path, "expected \(count) vectors, read \(rowids.count)") }
@@ -95,9 +107,9 @@ public final class PassageVectors: @unchecked Sendable {
     /// Rows copied into memory this object owns.
     private final class Storage {
         let rowids: UnsafeMutableBufferPointer<Int64>
-        let values: UnsafeMutableBufferPointer<Float>
+        let values: UnsafeMutableBufferPointer<UInt16>
 
-        init(rowids: [Int64], values: [Float]) {
+        init(rowids: [Int64], values: [UInt16]) {
             self.rowids = .allocate(capacity: rowids.count)
             _ = self.rowids.initialize(from: rowids)
             self.values = .allocate(capacity: values.count)

@@ -27,5 +27,5 @@ enum VectorCoding {
     }
 
     /// Every half float's value, by bit pattern: a table look-up is much faster than converting each one.
-    private static let halfToFloat: [Float] = (0 ... UInt16.max).map { Float(Float16(bitPattern: $0)) }
+    static let halfToFloat: [Float] = (0 ... UInt16.max).map { Float(Float16(bitPattern: $0)) }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Exact nearest-neighbour search over the knowledge base's unit vectors (memory-mapped, or in memory).
+/// Exact nearest-neighbour search over the knowledge base's unit vectors (half floats, memory-mapped or in memory).
 final class VectorIndex: Sendable {
     private let vectors: PassageVectors
 
@@ -47,11 +47,14 @@ final class VectorIndex: Sendable {
         return low < vectors.count && vectors.rowids[low] == rowid ? low : nil
     }
 
-    private func dot(_ query: [Float], _ row: UnsafePointer<Float>) -> Float {
+    /// The dot product of `query` with a stored row of half floats (widened by table look-up).
+    private func dot(_ query: [Float], _ row: UnsafePointer<UInt16>) -> Float {
         query.withUnsafeBufferPointer { q in
-            var sum: Float = 0
-            for i in 0 ..< vectors.dimension { sum += q[i] * row[i] }
-            return sum
+            VectorCoding.halfToFloat.withUnsafeBufferPointer { widen in
+                var sum: Float = 0
+                for i in 0 ..< vectors.dimension { sum += q[i] * widen[Int(UInt16(littleEndian: row[i]))] }
+                return sum
+            }
         }
     }
 }

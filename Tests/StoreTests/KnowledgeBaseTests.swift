@@ -46,7 +46,7 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertEqual(vectors.values.count, 3 * vectors.dimension)
         let expected = try await HashingEmbedder().embed(["NATO. " + found[0].passage.text])[0]
         let position = Array(vectors.rowids).firstIndex(of: hits[0])!
-        let stored = Array(vectors.values[position * vectors.dimension ..< (position + 1) * vectors.dimension])
+        let stored = vectors.vector(at: position)
         XCTAssertLessThan(zip(stored, expected).map { abs($0 - $1) }.max()!, 1e-3, "fp16 round trip")
     }
 
@@ -61,7 +61,7 @@ final class KnowledgeBaseTests: XCTestCase {
         let written = try FileManager.default.attributesOfItem(atPath: vectorPath)[.modificationDate] as? Date
         XCTAssertNotNil(written, "written beside the knowledge base")
         let size = try FileManager.default.attributesOfItem(atPath: vectorPath)[.size] as? Int
-        XCTAssertEqual(size, 32 + 3 * 8 + 3 * first.dimension * 4)
+        XCTAssertEqual(size, 32 + 3 * 8 + 3 * first.dimension * 2, "half floats, as the database stores them")
         try await Task.sleep(for: .milliseconds(20))
         let again = try KnowledgeBase(path: databasePath).passageVectors()
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: vectorPath)[.modificationDate] as? Date, written, "reused as it is")
@@ -75,7 +75,7 @@ final class KnowledgeBaseTests: XCTestCase {
         let grownValues = Array(grown.values)
         XCTAssertEqual(Array(grownValues.prefix(3 * grown.dimension)), Array(first.values), "the earlier rows unchanged")
 
-        try Data("FCVEC001 but cut short".utf8).write(to: URL(fileURLWithPath: vectorPath), options: .atomic)
+        try Data("FCVEC002 but cut short".utf8).write(to: URL(fileURLWithPath: vectorPath), options: .atomic)
         XCTAssertEqual(try knowledgeBase.passageVectors().count, 4, "a damaged file is written again")
 
         try FileManager.default.removeItem(atPath: vectorPath)

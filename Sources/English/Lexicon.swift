@@ -215,4 +215,18 @@ public enum Lexicon {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
+
+    /// Ordinal words and their places ("second" → 2, "3rd" → 3), for ranks such as "the second-largest".
+    public static let ordinalPlaces: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+    ]
+
+    /// Words ending in "-est" that are no superlatives.
+    public static let estNonSuperlatives: Set<String> = [
+        "interest", "forest", "request", "harvest", "protest", "contest", "conquest", "manifest", "suggest", "honest", "modest",
+        "arrest", "invest", "digest", "behest", "quest", "guest", "chest", "crest", "priest", "tempest", "inquest", "unrest",
+        "earnest", "midwest", "northwest", "southwest", "attest", "detest", "divest", "infest", "ingest", "molest", "rearrest",
+        "retest", "pretest", "bequest", "everest", "budapest", "bucharest",
+    ]
 }

@@ -11,6 +11,8 @@ import Foundation
 ///   founded in 1949";
 /// - a count of the same thing that differs ("32 member states" against "30 member states", neither hedged) refutes,
 ///   and the same count supports, whatever the base classifier says;
+/// - another place in the same ranking ("the second-longest" against "the longest") refutes, unless the sentence also
+///   gives the claim's place;
 /// - a `MembershipListing` of the claim's subject settles a membership claim (`MembershipRule`): the organisation
 ///   listed supports it, left out refutes it.
 /// Either way the sentence itself must contain at least `minimumCoverage` of the claim's content words and one of
@@ -161,6 +163,16 @@ public struct GroundedStanceClassifier: StanceClassifier {
                     if namesAll { supports = max(supports, configuration.quantityConfidence) }
                 } else if !stated.isEmpty {
                     refutes = max(refutes, configuration.quantityConfidence)
+                }
+            }
+            // A place in a ranking that differs from the claim's, for the same superlative ("the second-longest" for
+            // "the longest"), refutes it — unless the sentence also gives the claim's place.
+            let stated = sentence.ranks
+            for claimed in claim.ranks {
+                let same = stated.filter { $0.superlative == claimed.superlative }
+                if !same.isEmpty, !same.contains(claimed) {
+                    refutes = max(refutes, configuration.quantityConfidence)
+                    supports = 0
                 }
             }
         }

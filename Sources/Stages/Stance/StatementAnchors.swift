@@ -30,6 +30,8 @@ struct StatementAnchors: Sendable, Equatable {
     /// Numbers as written without separators ("1,000" → "1000"; number words up to twenty → digits).
     var numbers: [String]
     var quantities: [Quantity]
+    /// Places in a ranking ("the largest", "the second-most-populous").
+    var ranks: [Rank] { Self.ranks(in: words) }
     /// Lower-cased words, for whole-word and prefix matching.
     let words: [String]
     /// Stems of the words that are not function words, numbers included.

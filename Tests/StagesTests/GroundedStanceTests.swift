@@ -228,20 +228,26 @@ final class GroundedStanceTests: XCTestCase {
     }
 
     func testAnotherPlaceInTheSameRankingRefutes() async throws {
-        XCTAssertEqual(StatementAnchors("It is the second-most-populous city in Brazil").ranks, [.init(place: 2, superlative: "most populous")])
+        XCTAssertEqual(StatementAnchors("It is the second-most-populous city in Brazil").ranks, [.init(place: 2, superlative: "most populous", ranked: "city")])
         XCTAssertEqual(StatementAnchors("The Danube is a river in Europe, the second-longest after the Volga.").ranks, [.init(place: 2, superlative: "longest")])
-        XCTAssertEqual(StatementAnchors("Greenland is the world's largest island").ranks, [.init(place: 1, superlative: "largest")])
+        XCTAssertEqual(StatementAnchors("Greenland is the world's largest island").ranks, [.init(place: 1, superlative: "largest", ranked: "island")])
         XCTAssertEqual(StatementAnchors("He tested the interest of the forest").ranks, [])
         XCTAssertEqual(StatementAnchors("the biggest and the busiest port").ranks.map(\.superlative), ["biggest", "busiest"])
         let second = try await stance("The Danube is the longest river in Europe", "The Danube is a river in Europe, the second-longest after the Volga.",
                                       title: "Danube", supports: 0.8, refutes: 0.1)
         XCTAssertEqual(second.refutes, 0.9, accuracy: 1e-9)
-        let both = try await stance("The Sahara is the largest desert in the world",
-                                    "It is the largest hot desert in the world and the third-largest desert overall.", title: "Sahara", supports: 0.6, refutes: 0.1)
+        let sahara = try await stance("The Sahara is the largest desert in the world",
+                                      "It is the largest hot desert in the world and the third-largest desert overall.", title: "Sahara", supports: 0.6, refutes: 0.1)
+        XCTAssertEqual(sahara.refutes, 0.9, accuracy: 1e-9, "the largest hot desert is another ranking; the third-largest desert refutes")
+        let both = try await stance("Tokyo is the largest city in Japan", "Tokyo is the largest city in Japan and the second-largest city in Asia.",
+                                    title: "Tokyo", supports: 0.6, refutes: 0.1)
         XCTAssertEqual(both.refutes, 0.1, accuracy: 1e-9, "the sentence also gives the claim's place: left to the verifier")
         let otherSuperlative = try await stance("The Danube is the longest river in Europe", "The Danube is the second-busiest river in Europe.",
                                                 title: "Danube", supports: 0.1, refutes: 0.1)
         XCTAssertEqual(otherSuperlative.refutes, 0.1, accuracy: 1e-9, "another superlative is another ranking")
+        let otherThing = try await stance("The Earth is seeing its 5th-warmest start to the year", "2016 was the Earth's second-warmest year on record.",
+                                          title: "Global temperature", supports: 0.1, refutes: 0.1)
+        XCTAssertEqual(otherThing.refutes, 0.1, accuracy: 1e-9, "the warmest start of a year and the warmest year are two rankings")
     }
 
     func testASentenceSharingFewOfTheClaimsWordsNeitherSupportsNorRefutes() async throws {

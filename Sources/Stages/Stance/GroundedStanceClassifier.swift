@@ -169,8 +169,8 @@ public struct GroundedStanceClassifier: StanceClassifier {
             // "the longest"), refutes it — unless the sentence also gives the claim's place.
             let stated = sentence.ranks
             for claimed in claim.ranks {
-                let same = stated.filter { $0.superlative == claimed.superlative }
-                if !same.isEmpty, !same.contains(claimed) {
+                let same = stated.filter { $0.sameRanking(as: claimed) }
+                if !same.isEmpty, !same.contains(where: { $0.place == claimed.place }) {
                     refutes = max(refutes, configuration.quantityConfidence)
                     supports = 0
                 }

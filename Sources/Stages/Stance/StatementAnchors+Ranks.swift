@@ -1,12 +1,20 @@
 import English
 
 extension StatementAnchors {
-    /// A place in a ranking the statement gives its subject: "the largest" (1, "largest"), "the second-most-populous"
-    /// (2, "most populous"), "the third-largest" (3, "largest").
+    /// A place in a ranking the statement gives its subject: "the largest city" (1, "largest", "city"), "the
+    /// second-most-populous" (2, "most populous", nil), "the third-largest economy" (3, "largest", "economy").
     struct Rank: Sendable, Equatable {
         var place: Int
         /// The superlative, lower-cased: "largest", "most populous".
         var superlative: String
+        /// What is ranked, when the word after the superlative says it (singular): "city", "year".
+        var ranked: String? = nil
+
+        /// Whether `other` ranks by the same superlative the same kind of thing (either may leave the thing unsaid):
+        /// "the 5th-warmest start" and "the second-warmest year" are two rankings.
+        func sameRanking(as other: Rank) -> Bool {
+            superlative == other.superlative && (ranked == nil || other.ranked == nil || ranked == other.ranked)
+        }
     }
 
     /// The ranks stated: a superlative after "the", "the world's" or an ordinal ("second
@@ -20,7 +28,9 @@ extension StatementAnchors {
             let place = Lexicon.ordinalPlaces[before]
             let opensRank = place != nil || before == "the" || before == "world"  // "the world's largest": the possessive is read off
             if opensRank, let (superlative, length) = superlative(at: index, in: parts) {
-                ranks.append(Rank(place: place ?? 1, superlative: superlative))
+                let next = index + length < parts.count ? parts[index + length] : ""
+                let ranked = next.count > 2 && next.allSatisfy(\.isLetter) && !StopWords.anchors.contains(next) ? Plural.singular(next) : nil
+                ranks.append(Rank(place: place ?? 1, superlative: superlative, ranked: ranked))
                 index += length
                 continue
             }

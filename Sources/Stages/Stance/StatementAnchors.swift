@@ -31,7 +31,7 @@ struct StatementAnchors: Sendable, Equatable {
     var numbers: [String]
     var quantities: [Quantity]
     /// Places in a ranking ("the largest", "the second-most-populous").
-    var ranks: [Rank] { Self.ranks(in: words) }
+    let ranks: [Rank]
     /// Lower-cased words, for whole-word and prefix matching.
     let words: [String]
     /// Stems of the words that are not function words, numbers included.
@@ -41,6 +41,7 @@ struct StatementAnchors: Sendable, Equatable {
         let read = Self.tokens(text)
         let tokens = read.map(\.token)
         words = tokens.map { $0.lowercased() }
+        ranks = Self.ranks(in: words)
         contentStems = Set(words.filter { !StopWords.anchors.contains($0) }.map(Self.stem))
         namePhrases = []
         namePhraseStarts = []
